@@ -106,10 +106,14 @@ export interface Evidence {
   cue?: Span;
 }
 
+/** The `target` of a relation that points at the article itself (`said`: a person quoted in it). */
+export const ARTICLE_TARGET = -1;
+
 /** A relation between two entities of one article (indices into `Extraction.entities`). */
 export interface Relation {
   type: RelationType;
   source: number;
+  /** An index into `Extraction.entities`, or ARTICLE_TARGET. */
   target: number;
   modality?: Modality;
   place?: string;
