@@ -1,0 +1,75 @@
+// `kg build`: read articles, build (or merge into) a graph, lay it out, write it atomically, print a summary.
+import { access } from 'node:fs/promises';
+import { KgError } from '../errors.js';
+import { buildGraph, loadGraph, saveGraph, summarizeGraph } from '../graph/index.js';
+import type { KgGraph } from '../graph/index.js';
+import { formatProblem, readArticles } from '../ingest/index.js';
+import { warn } from './output.js';
+
+export interface BuildFlags {
+  output: string;
+  merge?: boolean;
+  layout?: boolean;
+}
+
+export async function buildCommand(inputs: string[], flags: BuildFlags): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  const out = flags.output;
+  // Check the output first: a file there that is not a graph (a typo in -o?) must never be replaced.
+  let existing: KgGraph | undefined;
+  if (await exists(out)) {
+    try {
+      existing = await loadGraph(out);
+    } catch (e) {
+      if (e instanceof KgError) {
+        throw new KgError('E_GRAPH_LOAD', `${e.message} It was left as it is; pass another -o path or move the file away.`);
+      }
+      throw e;
+    }
+  }
+
+  const { articles, problems } = await readArticles(inputs);
+  for (const p of problems) warn('build', formatProblem(p));
+  if (articles.length === 0) {
+    throw new KgError('E_NO_ARTICLES', `no article could be read from ${inputs.join(', ')}${problems.length ? ' (see the problems above)' : ''}; ${out} was not written.`);
+  }
+
+  const skipped: string[] = [];
+  const graph = buildGraph(articles, {
+    ...(flags.merge && existing ? { into: existing } : {}),
+    layout: flags.layout !== false,
+    onSkip: (id, reason) => {
+      skipped.push(id);
+      warn('build', `article "${id}": ${reason}.`);
+    },
+  });
+  await saveGraph(graph, out);
+
+  const s = summarizeGraph(graph);
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const line = (counts: Record<string, number>) =>
+    Object.keys(counts).length
+      ? Object.entries(counts)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([t, n]) => `${n} ${t}`)
+          .join(', ')
+      : 'none';
+  const read = articles.length - skipped.length;
+  const lines = [
+    `kg build: ${read} article${read === 1 ? '' : 's'} read, ${problems.length + skipped.length} skipped`,
+    `  entities:  ${line(s.entities)}`,
+    `  relations: ${line(s.relations)}`,
+    `  wrote ${out}${flags.merge && existing ? ' (merged into the existing graph)' : ''}: ${s.nodes} nodes, ${s.edges} edges, ${s.articles} articles in ${secs.toFixed(2)} s`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
