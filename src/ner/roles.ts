@@ -1,7 +1,235 @@
 // Roles as mentions of their own: titles such as "Foreign Minister" or "Secretary of State" next to names.
-import type { Doc, Mention } from '../types.js';
+// A title becomes a role mention only when the text ties it to a person (before the name, in an apposition,
+// after "is/was", or "X, who heads Y"); `of` names the country or organization the role belongs to.
+import { countryName, countryOfModifier, isDemonym } from '../resolve/countries.js';
+import { cleanName, readLexicon } from '../resolve/names.js';
+import type { Doc, Mention, Token } from '../types.js';
 
-/** STUB: finds role mentions; `names` are the tagger's person/organization/place mentions. */
-export function findRoles(_doc: Doc, _names: Mention[]): Mention[] {
-  return [];
+const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+
+const TITLES = new Set(readLexicon('ner/lexicons/titles.txt').map(norm));
+const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length));
+
+/** "X, who heads Y": the verb names the role. */
+const HEAD_VERBS: Record<string, string> = {
+  heads: 'head',
+  headed: 'head',
+  leads: 'leader',
+  led: 'leader',
+  chairs: 'chair',
+  chaired: 'chair',
+  runs: 'head',
+  directs: 'director',
+  manages: 'manager',
+  coaches: 'coach',
+  captains: 'captain',
+  founded: 'founder',
+};
+
+/** Words between a modifier and its title that belong to neither ("former Russian foreign minister"). */
+const ADJECTIVES = new Set(
+  'former acting interim then new outgoing incoming veteran longtime long-time top senior current ex deputy-elect retired powerful influential'.split(' '),
+);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'whose']);
+
+export type RolePattern = 'prenominal' | 'apposition' | 'copula' | 'heads' | 'fronted';
+
+/** What ties a role mention to its person, and what it belongs to. */
+export interface RoleLink {
+  role: Mention;
+  person: Mention;
+  pattern: RolePattern;
+}
+
+interface Found {
+  start: number; // token index of the title's first token
+  end: number; // token index past the title
+  title: string; // canonical (lower-case) title
+  of?: string;
+  person: Mention;
+  pattern: RolePattern;
+}
+
+/** Finds role mentions; `names` are the tagger's person/organization/place mentions. */
+export function findRoles(doc: Doc, names: Mention[]): Mention[] {
+  splitTitlesFromNames(doc, names);
+  const out: Mention[] = [];
+  for (const s of doc.sentences) {
+    const sentNames = names.filter((m) => m.sentence === s.index);
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, sentNames);
+      if (!f) continue;
+      const start = doc.tokens[f.start]!.start;
+      const end = doc.tokens[f.end - 1]!.end;
+      const m: Mention = { start, end, type: 'role', text: doc.text.slice(start, end), sentence: s.index };
+      if (f.of) m.of = f.of;
+      out.push(m);
+      i = f.end - 1;
+    }
+  }
+  return out;
+}
+
+/** The person each role mention belongs to, found again from the final mention list. */
+export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
+  const links: RoleLink[] = [];
+  const tokAt = new Map(doc.tokens.map((t, i) => [t.start, i]));
+  for (const role of mentions) {
+    if (role.type !== 'role') continue;
+    const s = doc.sentences[role.sentence];
+    const i = tokAt.get(role.start);
+    if (!s || i === undefined) continue;
+    const names = mentions.filter((m) => m.sentence === role.sentence && m.type !== 'role');
+    const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, names);
+    if (f && doc.tokens[f.end - 1]!.end === role.end) links.push({ role, person: f.person, pattern: f.pattern });
+  }
+  return links;
+}
+
+/** The canonical (lower-case) title of a role mention's text ("Foreign Minister" -> "foreign minister"). */
+export function canonicalTitle(text: string): string {
+  const n = norm(text);
+  return HEAD_VERBS[n] ?? n;
+}
+
+function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
+  const toks = doc.tokens;
+  // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
+  let end = -1;
+  let title = '';
+  for (let j = Math.min(sentEnd, i + MAX_TITLE_WORDS); j > i; j--) {
+    const key = norm(toks.slice(i, j).map((t) => t.text).join(' '));
+    if (TITLES.has(key)) {
+      end = j;
+      title = key;
+      break;
+    }
+  }
+  const verb = HEAD_VERBS[toks[i]!.text.toLowerCase()];
+  if (end < 0 && !verb) return undefined;
+  const tStart = toks[i]!.start;
+  // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service").
+  if (names.some((m) => m.type !== 'person' && m.start <= tStart && m.end > tStart)) return undefined;
+  // Nor is a word of a person's name a title ("Justice" in "Justice Smith" is; in "Amy Justice" it is not).
+  if (names.some((m) => m.type === 'person' && m.start < tStart && m.end > tStart)) return undefined;
+
+  if (end < 0) {
+    // "X, who heads Y": a person before ", who", an organization or place right after the verb.
+    const before = doc.text.slice(0, tStart);
+    const after = names.find((m) => m.type !== 'person' && m.start >= toks[i]!.end && /^\s*(?:the\s+)?$/i.test(doc.text.slice(toks[i]!.end, m.start)));
+    const person = lastPersonBefore(names, tStart, (gap) => /^\s*,\s*who\s+$/i.test(gap), doc);
+    if (!person || !after || !/,\s*who\s+$/i.test(before)) return undefined;
+    return { start: i, end: i + 1, title: verb!, of: ofName(after), person, pattern: 'heads' };
+  }
+
+  // What the title belongs to: a modifier before it ("Russian", "U.S.", "Kremlin", "Ford's") or "of Y" after it.
+  let modStart = i;
+  let of: string | undefined;
+  let k = i - 1;
+  while (k >= sentStart && ADJECTIVES.has(toks[k]!.text.toLowerCase())) k--;
+  const possessive = k >= sentStart && /^['’]s$/i.test(toks[k]!.text) ? 1 : 0;
+  const ownerEnd = toks[k - possessive]?.end ?? -1;
+  const owner = names.find((m) => m.type !== 'person' && m.end === ownerEnd && m.start >= (toks[sentStart]?.start ?? 0));
+  if (k >= sentStart && owner) {
+    of = ofName(owner);
+    modStart = tokenIndexAt(toks, owner.start, k);
+  } else if (k >= sentStart) {
+    const two = k - 1 >= sentStart ? `${toks[k - 1]!.text} ${toks[k]!.text}` : '';
+    const c2 = two && (isDemonym(two) || countryName(two)) ? countryOfModifier(two) : undefined;
+    const c1 = isDemonym(toks[k]!.text) || /^\p{Lu}/u.test(toks[k]!.text) ? countryOfModifier(toks[k]!.text) : undefined;
+    if (c2) {
+      of = c2;
+      modStart = k - 1;
+    } else if (c1) {
+      of = c1;
+      modStart = k;
+    }
+  }
+  // Skip adjectives again before the modifier, so the apposition filler check starts at the phrase start.
+  while (modStart - 1 >= sentStart && ADJECTIVES.has(toks[modStart - 1]!.text.toLowerCase())) modStart--;
+  if (!of) {
+    const afterTitle = toks[end - 1]!.end;
+    const ofM = names.find(
+      (m) => m.type !== 'person' && m.start > afterTitle && /^\s+(?:of|for|at)\s+(?:the\s+)?$/i.test(doc.text.slice(afterTitle, m.start)),
+    );
+    if (ofM) of = ofName(ofM);
+  }
+
+  const modPos = toks[modStart]!.start;
+  const titleEnd = toks[end - 1]!.end;
+  // Before the name: "Foreign Minister Sergey Lavrov".
+  const next = names.find((m) => m.start >= titleEnd && m.start <= titleEnd + 2);
+  if (next?.type === 'person' && /^\s*$/.test(doc.text.slice(titleEnd, next.start))) {
+    return { start: i, end, title, of, person: next, pattern: 'prenominal' } as Found;
+  }
+  // "Russia's foreign minister, Sergey Lavrov," — a determined title set off before the name.
+  const detBefore = modStart - 1 >= sentStart && (DETERMINERS.has(toks[modStart - 1]!.text.toLowerCase()) || possessive);
+  if (next?.type === 'person' && detBefore && /^\s*,\s*$/.test(doc.text.slice(titleEnd, next.start))) {
+    return { start: i, end, title, of, person: next, pattern: 'fronted' } as Found;
+  }
+  // After the name: "Marco Rubio, the U.S. secretary of state"; "Smith, 34, a defender".
+  const appo = lastPersonBefore(names, modPos, (gap) => /^\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(gap), doc);
+  if (appo) return { start: i, end, title, of, person: appo, pattern: 'apposition' } as Found;
+  // "Smith is the coach", "Smith, who is chairman of ...".
+  const cop = lastPersonBefore(
+    names,
+    modPos,
+    (gap) =>
+      /^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|becomes|remains|remained|will be|served as|serves as|,\s*now)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(
+        gap,
+      ),
+    doc,
+  );
+  if (cop) return { start: i, end, title, of, person: cop, pattern: 'copula' } as Found;
+  return undefined;
+}
+
+function lastPersonBefore(names: Mention[], pos: number, gapOk: (gap: string) => boolean, doc: Doc): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of names) if (m.type === 'person' && m.end <= pos && (!best || m.end > best.end)) best = m;
+  if (!best) return undefined;
+  // The gap may also hold an age or a possessive owner already consumed as modifier; anything else breaks the tie.
+  return gapOk(doc.text.slice(best.end, pos)) ? best : undefined;
+}
+
+function tokenIndexAt(toks: Token[], start: number, fallback: number): number {
+  for (let k = fallback; k >= 0; k--) if (toks[k]!.start === start) return k;
+  return fallback;
+}
+
+/** The name a role belongs to: countries in their common form, others as written. */
+function ofName(m: Mention): string {
+  const clean = cleanName(m.text, m.type);
+  return (m.type === 'place' ? countryName(clean) : undefined) ?? countryName(clean) ?? clean;
+}
+
+/**
+ * Taggers trained on corpora whose person spans include titles (GMB) return "President Vladimir Putin" as one
+ * person. The title part is a role of its own: the person mention is shortened in place to the name.
+ */
+function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
+  const tokAt = new Map(doc.tokens.map((t, i) => [t.start, i]));
+  for (const m of names) {
+    if (m.type !== 'person') continue;
+    let i = tokAt.get(m.start);
+    if (i === undefined) continue;
+    let cut = -1;
+    for (;;) {
+      let hit = -1;
+      for (let j = i + MAX_TITLE_WORDS; j > i; j--) {
+        const t = doc.tokens[j - 1];
+        if (!t || t.end >= m.end) continue;
+        if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
+          hit = j;
+          break;
+        }
+      }
+      if (hit < 0) break;
+      cut = hit;
+      i = hit;
+    }
+    if (cut < 0 || !/^\p{Lu}/u.test(doc.tokens[cut]!.text)) continue;
+    m.start = doc.tokens[cut]!.start;
+    m.text = doc.text.slice(m.start, m.end);
+  }
 }

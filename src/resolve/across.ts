@@ -1,0 +1,238 @@
+// Cross-article resolution: one node per real entity of the corpus. Names that agree merge unless something
+// contradicts (two first names, or roles that belong to different countries/organizations); every merge is
+// recorded with its rule. The outcome does not depend on the order of the articles: groups are formed from the
+// whole corpus first, and labels and keys are chosen by fixed preferences.
+import type { EntityType, Extraction, LocalEntity, MergeRecord } from '../types.js';
+import { acronymLetters, acronymsOf, expandAbbreviations, nameWords, normName } from './names.js';
+
+/** One entity of the whole corpus: becomes one graph node, keyed by `key` (stable: type and canonical name). */
+export interface GlobalEntity {
+  key: string;
+  type: EntityType;
+  label: string;
+  aliases: string[];
+  merges: MergeRecord[];
+  of?: string;
+}
+
+export interface Resolution {
+  entities: GlobalEntity[];
+  /** `local[i][j]`: the index in `entities` of local entity j of extraction i. */
+  local: number[][];
+}
+
+interface Member {
+  x: number; // extraction index, -1 for a known entity
+  j: number; // local entity index, or known index
+  type: EntityType;
+  name: string;
+  names: string[]; // name and aliases
+  key: string;
+  roles: { title: string; of?: string }[];
+  merges: MergeRecord[];
+  of?: string;
+  knownKey?: string;
+}
+
+const keyOf = (type: EntityType, name: string) =>
+  type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
+
+export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] = []): Resolution {
+  const members: Member[] = [];
+  known.forEach((e, j) => {
+    const m: Member = {
+      x: -1,
+      j,
+      type: e.type,
+      name: e.label,
+      names: [e.label, ...e.aliases],
+      key: keyOf(e.type, e.label),
+      roles: [],
+      merges: [...e.merges],
+      knownKey: e.key,
+    };
+    if (e.of) m.of = e.of;
+    members.push(m);
+  });
+  extractions.forEach((ex, x) => {
+    ex.entities.forEach((e, j) => members.push(toMember(ex, e, x, j)));
+  });
+
+  const parent = members.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const why = new Map<number, string>();
+  const join = (a: number, b: number, rule: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    // The smaller index stays root, so groups do not depend on the order joins are made in.
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[child] = root;
+    if (!why.has(a)) why.set(a, rule);
+    if (!why.has(b)) why.set(b, rule);
+  };
+
+  for (const type of ['person', 'organization', 'place', 'role'] as EntityType[]) {
+    const ms = members.map((m, i) => ({ m, i })).filter((e) => e.m.type === type);
+    // 1. Same canonical name; for persons, split by contradicting roles.
+    const byKey = group(ms, (e) => e.m.key);
+    for (const bucket of byKey.values()) {
+      if (type === 'person') for (const part of partitionByRoles(bucket)) chain(part, join, 'same-name');
+      else chain(bucket, join, 'same-name');
+    }
+    if (type === 'role') continue;
+    // 2. A canonical name that is another group's alias (and only one group's) joins it.
+    const aliasOwners = new Map<string, Set<number>>();
+    for (const e of ms) {
+      for (const n of e.m.names.slice(1)) {
+        const k = keyOf(type, n);
+        if (k === e.m.key || (type === 'person' && k.split(' ').length < 2)) continue;
+        if (!aliasOwners.has(k)) aliasOwners.set(k, new Set());
+        aliasOwners.get(k)!.add(e.i);
+      }
+    }
+    for (const e of ms) {
+      const owners = [...(aliasOwners.get(e.m.key) ?? [])];
+      const roots = new Set(owners.map(find));
+      if (roots.size === 1 && !roots.has(find(e.i))) join(e.i, owners[0]!, 'alias');
+    }
+    // 3. A bare surname joins the unique full name with that surname across the corpus.
+    if (type === 'person') {
+      const fulls = ms.filter((e) => e.m.key.split(' ').length >= 2);
+      for (const e of ms) {
+        const w = e.m.key.split(' ');
+        if (w.length !== 1 || !w[0]) continue;
+        const cands = fulls.filter((f) => f.m.key.split(' ').at(-1) === w[0]);
+        const roots = new Set(cands.map((c) => find(c.i)));
+        if (roots.size === 1) join(e.i, cands[0]!.i, 'surname');
+      }
+    }
+    // 4. An acronym joins the unique expansion ("UN" = "United Nations").
+    if (type === 'organization') {
+      for (const e of ms) {
+        const letters = acronymLetters(e.m.name);
+        if (!letters) continue;
+        const cands = ms.filter((f) => f.i !== e.i && nameWords(f.m.name).length >= 2 && acronymsOf(f.m.name).includes(letters));
+        const roots = new Set(cands.map((c) => find(c.i)));
+        if (roots.size === 1) join(e.i, cands[0]!.i, 'acronym');
+      }
+    }
+  }
+
+  // Build the global entities, in a fixed order: by key.
+  const groups = group(
+    members.map((m, i) => ({ m, i })),
+    (e) => String(find(e.i)),
+  );
+  const built: { g: GlobalEntity; idx: number[] }[] = [];
+  const usedKeys = new Set<string>();
+  for (const bucket of groups.values()) {
+    const labelM = bucket.map((e) => e.m).reduce((a, b) => (fuller(b.name, a.name) ? b : a));
+    const knownM = bucket.find((e) => e.m.knownKey);
+    let key = knownM?.m.knownKey ?? `${labelM.type}:${labelM.key}`;
+    if (!knownM && usedKeys.has(key)) {
+      const of = bucket.flatMap((e) => e.m.roles.map((r) => r.of ?? r.title)).sort()[0];
+      key = of ? `${key} (${normName(of)})` : key;
+      for (let n = 2; usedKeys.has(key); n++) key = `${labelM.type}:${labelM.key}#${n}`;
+    }
+    usedKeys.add(key);
+    const label = knownM?.m.name ?? labelM.name;
+    const aliases = new Set<string>();
+    const merges: MergeRecord[] = [];
+    const seen = new Set<string>([label]);
+    for (const e of [...bucket].sort((a, b) => a.i - b.i)) {
+      for (const n of e.m.names) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        aliases.add(n);
+        const local = e.m.merges.find((r) => r.name === n);
+        merges.push(local ?? { name: n, rule: why.get(e.i) ?? 'same-name' });
+      }
+    }
+    const g: GlobalEntity = { key, type: labelM.type, label, aliases: [...aliases], merges };
+    const of = labelM.of ?? bucket.find((e) => e.m.of)?.m.of;
+    if (of) g.of = of;
+    built.push({ g, idx: bucket.map((e) => e.i) });
+  }
+  // Known entities keep their places at the front; new ones follow in key order.
+  built.sort((a, b) => {
+    const ka = a.idx.some((i) => members[i]!.x < 0);
+    const kb = b.idx.some((i) => members[i]!.x < 0);
+    if (ka !== kb) return ka ? -1 : 1;
+    if (ka) return Math.min(...a.idx) - Math.min(...b.idx);
+    return a.g.key < b.g.key ? -1 : a.g.key > b.g.key ? 1 : 0;
+  });
+  const entities = built.map((b) => b.g);
+  const at = new Map<number, number>();
+  built.forEach((b, gi) => b.idx.forEach((i) => at.set(i, gi)));
+  let cursor = known.length;
+  const local = extractions.map((ex) => ex.entities.map(() => at.get(cursor++)!));
+  return { entities, local };
+}
+
+function toMember(ex: Extraction, e: LocalEntity, x: number, j: number): Member {
+  const roles: { title: string; of?: string }[] = [];
+  if (e.type === 'person') {
+    for (const r of ex.relations) {
+      if (r.type !== 'holds_role' || r.source !== j) continue;
+      const role = ex.entities[r.target];
+      if (!role) continue;
+      const t: { title: string; of?: string } = { title: normName(role.name.replace(/\s*\(.*\)$/, '')) };
+      if (role.of) t.of = role.of;
+      roles.push(t);
+    }
+  }
+  const m: Member = { x, j, type: e.type, name: e.name, names: [e.name, ...e.aliases], key: keyOf(e.type, e.name), roles, merges: e.merges };
+  if (e.of) m.of = e.of;
+  return m;
+}
+
+/**
+ * Namesakes: one full name, but roles that cannot be one person's (a striker and a central banker, ministers of two
+ * countries). Members whose roles share a title or an owner go together; members without roles join the group
+ * when there is just one, otherwise the largest.
+ */
+function partitionByRoles<T extends { m: Member; i: number }>(bucket: T[]): T[][] {
+  const withRoles = bucket.filter((e) => e.m.roles.length > 0);
+  if (withRoles.length < 2) return [bucket];
+  const parts: { items: T[]; titles: Set<string>; ofs: Set<string> }[] = [];
+  for (const e of withRoles) {
+    const titles = new Set(e.m.roles.map((r) => r.title));
+    const ofs = new Set(e.m.roles.flatMap((r) => (r.of ? [normName(r.of)] : [])));
+    const p = parts.find((p) => [...titles].some((t) => p.titles.has(t)) || [...ofs].some((o) => p.ofs.has(o)));
+    if (p) {
+      p.items.push(e);
+      titles.forEach((t) => p.titles.add(t));
+      ofs.forEach((o) => p.ofs.add(o));
+    } else parts.push({ items: [e], titles, ofs });
+  }
+  const rest = bucket.filter((e) => e.m.roles.length === 0);
+  const largest = parts.reduce((a, b) => (b.items.length > a.items.length ? b : a));
+  largest.items.push(...rest);
+  return parts.map((p) => p.items);
+}
+
+function chain<T extends { i: number }>(xs: T[], join: (a: number, b: number, rule: string) => void, rule: string): void {
+  for (let k = 1; k < xs.length; k++) join(xs[k]!.i, xs[0]!.i, rule);
+}
+
+function group<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push(x);
+  }
+  return out;
+}
+
+/** The fuller of two names: more words, then more letters, then the first in code-point order (deterministic). */
+function fuller(a: string, b: string): boolean {
+  const wa = nameWords(a).length;
+  const wb = nameWords(b).length;
+  if (wa !== wb) return wa > wb;
+  const la = a.replace(/[^\p{L}]/gu, '').length;
+  const lb = b.replace(/[^\p{L}]/gu, '').length;
+  if (la !== lb) return la > lb;
+  return a < b;
+}

@@ -1,0 +1,213 @@
+// Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
+import { canonicalTitle } from '../ner/roles.js';
+import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
+import { countryName } from './countries.js';
+import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, nameWords, normName, orgCore, titleCase } from './names.js';
+
+export interface Coreference {
+  entities: LocalEntity[];
+  mentionEntity: number[];
+}
+
+interface Item {
+  m: Mention;
+  type: EntityType;
+  name: string; // cleaned form as written (or the country's common name)
+  key: string; // comparison form
+  words: string[];
+  of?: string;
+  rule?: string; // how the name form itself was reached (country-form)
+}
+
+/** The name a role entity is known by: its title in Title Case, with what it belongs to. */
+export function roleName(title: string, of: string | undefined): string {
+  return of ? `${titleCase(title)} (${of})` : titleCase(title);
+}
+
+export function corefer(_doc: Doc, mentions: Mention[]): Coreference {
+  const items: Item[] = mentions.map(toItem);
+  const parent = items.map((_, i) => i);
+  const rule: (string | undefined)[] = items.map((it) => it.rule);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const join = (child: number, target: number, why: string) => {
+    const a = find(child);
+    const b = find(target);
+    if (a === b) return;
+    parent[a] = b;
+    rule[child] ??= why;
+  };
+
+  // 1. Same type and same comparison form.
+  const byKey = new Map<string, number>();
+  items.forEach((it, i) => {
+    const k = `${it.type}|${it.key}`;
+    const j = byKey.get(k);
+    if (j === undefined) byKey.set(k, i);
+    else join(i, j, it.name === items[j]!.name ? 'same-name' : 'same-name-normalized');
+  });
+
+  const persons = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'person');
+  const full = persons.filter((x) => x.it.words.length >= 2);
+
+  // 2. Full names with a middle name join the first+last form ("Boris Nikolayevich Yeltsin" = "Boris Yeltsin").
+  for (const a of full) {
+    if (a.it.words.length < 3) continue;
+    const firstLast = `${a.it.words[0]} ${a.it.words[a.it.words.length - 1]}`;
+    const b = full.find((x) => x.it.key === firstLast);
+    if (b) join(b.i, a.i, 'middle-name');
+  }
+
+  // 3. Surnames and short forms join the full name they end ("Lavrov" -> "Sergey Lavrov"). With several
+  //    full names sharing the surname, the one named last before the short form wins; none before: no join.
+  const surnameOwner = (i: number, words: string[]): number | undefined => {
+    const cands = full.filter((x) => x.it.words.length > words.length && endsWith(x.it.words, words));
+    const groups = new Set(cands.map((x) => find(x.i)));
+    if (groups.size === 0) return undefined;
+    if (groups.size === 1) return cands[0]!.i;
+    const before = cands.filter((x) => x.it.m.start < items[i]!.m.start);
+    return before.length ? before[before.length - 1]!.i : undefined;
+  };
+  items.forEach((it, i) => {
+    if (it.words.length === 0) return;
+    if (it.type === 'person' && it.words.length < 3) {
+      const owner = it.words.length === 1 || !full.some((x) => x.it.key === it.key && x.i !== i) ? surnameOwner(i, it.words) : undefined;
+      if (owner !== undefined && it.words.length < items[owner]!.words.length) join(i, owner, 'surname');
+      return;
+    }
+    // A one-word organization or place that is the surname of a person of the article is that person,
+    // whatever the tagger typed it as ("Lavrov’s proposal" tagged as an organization).
+    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name)) {
+      const owner = surnameOwner(i, it.words);
+      if (owner !== undefined) {
+        join(i, owner, 'surname-retyped');
+        it.type = 'person';
+      }
+    }
+  });
+
+  // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
+  const orgs = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'organization');
+  for (const a of items.map((it, i) => ({ it, i }))) {
+    if (a.it.type === 'role' || a.it.type === 'person') continue;
+    const letters = acronymLetters(a.it.name);
+    if (!letters) continue;
+    const exp = orgs.filter((x) => x.i !== a.i && x.it.words.length >= 2 && acronymsOf(x.it.name).includes(letters));
+    const groups = new Set(exp.map((x) => find(x.i)));
+    if (groups.size === 1) {
+      join(a.i, exp[0]!.i, 'acronym');
+      a.it.type = 'organization';
+    }
+  }
+  for (const a of orgs) {
+    if (acronymLetters(a.it.name)) continue;
+    const core = orgCore(a.it.name);
+    const exact = orgs.find((x) => x.i !== a.i && find(x.i) !== find(a.i) && orgCore(x.it.name) === core);
+    if (exact && a.it.name.length < exact.it.name.length) {
+      join(a.i, exact.i, 'org-suffix');
+      continue;
+    }
+    if (a.it.words.length < 2) continue;
+    const longer = orgs.filter(
+      (x) => x.it.words.length > a.it.words.length && (endsWith(x.it.words, a.it.words) || startsWith(x.it.words, a.it.words)),
+    );
+    const groups = new Set(longer.map((x) => find(x.i)));
+    if (groups.size === 1) join(a.i, longer[0]!.i, 'short-form');
+  }
+
+  // 5. Places: "Washington" and "Washington, D.C."; a place written with its region code after it.
+  const places = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'place');
+  for (const a of places) {
+    const longer = places.filter(
+      (x) =>
+        x.it.words.length > a.it.words.length &&
+        startsWith(x.it.words, a.it.words) &&
+        /^[\s,]*(?:\p{Lu}\.){1,3}$/u.test(x.it.name.slice(a.it.name.length)),
+    );
+    if (longer.length) join(a.i, longer[0]!.i, 'place-qualified');
+  }
+
+  // Entities in order of first mention; the fullest form names the entity.
+  const entities: LocalEntity[] = [];
+  const idOf = new Map<number, number>();
+  const mentionEntity = items.map((_, i) => {
+    const r = find(i);
+    let id = idOf.get(r);
+    if (id === undefined) {
+      id = entities.length;
+      idOf.set(r, id);
+      entities.push({ id, type: items[r]!.type, name: '', aliases: [], mentions: [], merges: [] });
+    }
+    entities[id]!.mentions.push(i);
+    return id;
+  });
+  for (const e of entities) {
+    const its = e.mentions.map((i) => items[i]!);
+    // The group's type: what most of its mentions say, persons winning ties (surnames retyped above).
+    e.type = majorityType(its);
+    const best = its.reduce((a, b) => (better(b, a) ? b : a));
+    e.name = best.name;
+    if (best.of) e.of = best.of;
+    const seen = new Set([best.name]);
+    for (const i of e.mentions) {
+      const it = items[i]!;
+      for (const form of [it.name, cleanName(it.m.text, it.type)]) {
+        if (seen.has(form)) continue;
+        seen.add(form);
+        e.aliases.push(form);
+        const why = form === it.name ? (rule[i] ?? 'same-entity') : it.rule === 'country-form' ? 'country-form' : 'same-entity';
+        e.merges.push({ name: form, rule: why } satisfies MergeRecord);
+      }
+    }
+  }
+  return { entities, mentionEntity };
+}
+
+function toItem(m: Mention): Item {
+  if (m.type === 'role') {
+    const title = canonicalTitle(m.text);
+    const name = roleName(title, m.of);
+    const item: Item = { m, type: 'role', name, key: normName(name), words: [title] };
+    if (m.of) item.of = m.of;
+    return item;
+  }
+  let type = m.type;
+  let name = cleanName(m.text, type);
+  let rule: string | undefined;
+  // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
+  const country = type !== 'person' ? countryName(name) : undefined;
+  if (country) {
+    if (country !== name) rule = 'country-form';
+    name = country;
+    type = 'place';
+  }
+  const key = type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
+  const item: Item = { m, type, name, key, words: key ? key.split(' ') : nameWords(name) };
+  if (rule) item.rule = rule;
+  return item;
+}
+
+function better(a: Item, b: Item): boolean {
+  // More words, then more letters; a name written out beats its abbreviation.
+  if (a.words.length !== b.words.length) return a.words.length > b.words.length;
+  const la = a.name.replace(/[^\p{L}]/gu, '').length;
+  const lb = b.name.replace(/[^\p{L}]/gu, '').length;
+  if (la !== lb) return la > lb;
+  return a.m.start < b.m.start && a.name !== b.name ? false : a.name < b.name;
+}
+
+function majorityType(its: Item[]): EntityType {
+  const count = new Map<EntityType, number>();
+  for (const it of its) count.set(it.type, (count.get(it.type) ?? 0) + 1);
+  if (count.has('person') && its.some((it) => it.type === 'person' && it.words.length >= 2)) return 'person';
+  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+function endsWith(words: string[], tail: string[]): boolean {
+  if (tail.length > words.length) return false;
+  return tail.every((w, i) => words[words.length - tail.length + i] === w);
+}
+
+function startsWith(words: string[], head: string[]): boolean {
+  if (head.length > words.length) return false;
+  return head.every((w, i) => words[i] === w);
+}

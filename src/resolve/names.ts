@@ -1,0 +1,119 @@
+// Name forms: what two spellings of one name have in common once possessives, honorifics, dots and case are gone.
+import { readFileSync } from 'node:fs';
+
+/**
+ * Reads a bundled word list (one entry a line, '#' comments). Paths are relative to src/; the URL goes up to the
+ * package root so that the same call works from src/ (tsx, vitest) and from dist/ (compiled), which sit side by side.
+ */
+export function readLexicon(pathFromSrc: string): string[] {
+  const url = new URL(`../../src/${pathFromSrc}`, import.meta.url);
+  return readFileSync(url, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+/**
+ * The comparison form of a name: no accents, lower case, no possessive, no dots or quotes, hyphens as spaces,
+ * no leading "the". The same normalization as the evaluation kit, so node keys and scoring agree.
+ */
+export function normName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2019']s\b/g, '')
+    .replace(/[.\u2019'"“”]/g, '')
+    .replace(/[-‐–—]/g, ' ')
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const HONORIFICS = new Set(
+  'mr mrs ms miss dr prof sir dame lord lady madam mme mlle herr frau sen rep gov gen lt col maj capt sgt rev fr hon sheikh'.split(' '),
+);
+
+/** A name as written minus possessive, honorific and surrounding punctuation ("Mr. Lavrov’s" -> "Lavrov"). */
+export function cleanName(text: string, type: string): string {
+  let s = text.replace(/\s+/g, ' ').trim();
+  s = s.replace(/\s*[’']s?$/u, '').replace(/^["“‘'(]+|["”’'),:;]+$/gu, '').trim();
+  if (type === 'person') {
+    for (;;) {
+      const m = /^(\p{L}+)\.?\s+(?=\p{Lu})/u.exec(s);
+      if (!m || !HONORIFICS.has(m[1]!.toLowerCase())) break;
+      s = s.slice(m[0].length);
+    }
+  }
+  if (type === 'organization') s = s.replace(/^the\s+/i, '');
+  return s;
+}
+
+/** Words of a name in comparison form. */
+export function nameWords(name: string): string[] {
+  const n = normName(name);
+  return n ? n.split(' ') : [];
+}
+
+const MINOR = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'in', 'on', 'at', 'to', '&']);
+
+/** Letters of an acronym as written ("U.N." -> "UN"), or undefined when the name does not look like one. */
+export function acronymLetters(name: string): string | undefined {
+  const s = name.replace(/[.\s]/g, '');
+  if (s.length < 2 || s.length > 8) return undefined;
+  if (!/^[\p{Lu}&]+$/u.test(s)) return undefined;
+  return s.replace(/&/g, '');
+}
+
+/**
+ * The acronyms a multi-word name can be shortened to: capitals of its words, with and without the minor words
+ * ("North Atlantic Treaty Organization" -> NATO; "Bank of England" -> BOE and BE).
+ */
+export function acronymsOf(name: string): string[] {
+  const words = name.replace(/[.,]/g, ' ').split(/[\s-]+/).filter(Boolean);
+  if (words.length < 2) return [];
+  const all = words.map((w) => w[0]!.toUpperCase()).join('');
+  const major = words.filter((w) => !MINOR.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
+  return [...new Set([all, major])].filter((a) => a.length >= 2);
+}
+
+/** Company suffixes that a short form leaves out ("Dow Chemical Co" = "Dow Chemical"). */
+const ORG_SUFFIXES = new Set(readLexicon('resolve/lexicons/org-suffixes.txt').map((s) => normName(s)));
+
+/** An organization name without its trailing legal-form words. */
+export function orgCore(name: string): string {
+  const words = nameWords(name);
+  while (words.length > 1 && ORG_SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
+}
+
+/** Abbreviated words expanded, so "State Dept." and "State Department" compare equal. */
+const ABBREVIATIONS: Record<string, string> = {
+  dept: 'department',
+  govt: 'government',
+  univ: 'university',
+  assn: 'association',
+  intl: 'international',
+  natl: 'national',
+  min: 'ministry',
+};
+
+export function expandAbbreviations(norm: string): string {
+  return norm
+    .split(' ')
+    .map((w) => ABBREVIATIONS[w] ?? w)
+    .join(' ');
+}
+
+/** Title Case for role names ("foreign minister" -> "Foreign Minister"; short words stay lower). */
+export function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) => (i > 0 && MINOR.has(w) ? w : w.replace(/(^|-)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase())))
+    .join(' ')
+    .replace(/\bCeo\b/, 'CEO')
+    .replace(/\bCfo\b/, 'CFO')
+    .replace(/\bCoo\b/, 'COO')
+    .replace(/\bCto\b/, 'CTO');
+}
