@@ -86,7 +86,6 @@ function readOne(bytes: Uint8Array, file: string, id: string, format: Format, ad
     const r = parseJsonl(text, file, (line) => `${id}:${line}`);
     r.articles.forEach(add);
     problems.push(...r.problems);
-    if (r.articles.length === 0 && r.problems.length === 0) problems.push({ file, message: 'no JSON lines in the file.' });
     return;
   }
   if (format === 'html') {
