@@ -1,0 +1,169 @@
+// Feature extraction for one sentence: every feature is a 32-bit hash of a template id and hashed pieces
+// (word, shape, affix, gazetteer class), written into a reusable buffer. Shared by training and tagging.
+import { mix } from './hash.js';
+import { type Lexicon, PREFIX, phraseStep } from './lexicon.js';
+import { CASE, type TokenInfo, affixHash, analyzeToken } from './shape.js';
+
+/** Bumped whenever templates change: a model trained with other features is refused. */
+export const FEATURE_VERSION = 1;
+
+const T = {
+  bias: 1, w0: 2, wm1: 3, wp1: 4, wm2: 5, wp2: 6, sh0: 7, shm1: 8, shp1: 9, shm10: 10, sh0p1: 11,
+  suf2: 12, suf3: 13, suf4: 14, pre3: 15, wm1w0: 16, w0wp1: 17, w0case: 18, start: 19, lex0: 20, lexm1: 21,
+  lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31,
+} as const;
+
+const BOS = 0x5eed0001;
+const EOS = 0x5eed0002;
+/** Position of a token in a phrase match: begin, inside, last, unit. */
+const GZ_B = 1, GZ_I = 2, GZ_L = 3, GZ_U = 4;
+
+export const LINE = { normal: 0, upper: 1, title: 2 } as const;
+
+export class FeatureExtractor {
+  readonly lex: Lexicon;
+  /** Feature hashes of the last sentence; token i owns feats[offs[i]..offs[i+1]). */
+  feats = new Uint32Array(4096);
+  offs = new Int32Array(257);
+  private lower = new Uint32Array(256);
+  private shape = new Uint32Array(256);
+  private kase = new Uint8Array(256);
+  private wbits = new Uint32Array(256);
+  private gzBits = new Uint32Array(256);
+  private gzPos = new Uint8Array(256);
+  private info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
+
+  constructor(lex: Lexicon) {
+    this.lex = lex;
+  }
+
+  private grow(n: number): void {
+    if (n <= this.lower.length) return;
+    const cap = Math.max(n, this.lower.length * 2);
+    this.lower = new Uint32Array(cap);
+    this.shape = new Uint32Array(cap);
+    this.kase = new Uint8Array(cap);
+    this.wbits = new Uint32Array(cap);
+    this.gzBits = new Uint32Array(cap);
+    this.gzPos = new Uint8Array(cap);
+    this.offs = new Int32Array(cap + 1);
+  }
+
+  /** Computes the features of tokens [from, to); returns the token count. */
+  extract(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number): number {
+    const n = to - from;
+    this.grow(n);
+    const { lower, shape, kase, wbits, gzBits, gzPos, info, lex } = this;
+    let uppers = 0, titles = 0, lowers = 0;
+    for (let i = 0; i < n; i++) {
+      analyzeToken(text, starts[from + i]!, ends[from + i]!, info);
+      lower[i] = info.lower;
+      shape[i] = info.shape;
+      kase[i] = info.kase;
+      wbits[i] = lex.words.get(info.lower) ?? 0;
+      gzBits[i] = 0;
+      gzPos[i] = 0;
+      if (info.kase === CASE.upper) uppers++;
+      else if (info.kase === CASE.title) titles++;
+      else if (info.kase === CASE.lower) lowers++;
+    }
+    // Headlines in capitals or in title case change what a capital letter means.
+    const line = uppers >= 2 && lowers === 0 && uppers > titles ? LINE.upper : titles + uppers >= 4 && lowers <= 1 ? LINE.title : LINE.normal;
+    this.matchPhrases(n);
+
+    let k = 0;
+    const offs = this.offs;
+    for (let i = 0; i < n; i++) {
+      if (k + 128 > this.feats.length) {
+        const f = new Uint32Array(this.feats.length * 2);
+        f.set(this.feats);
+        this.feats = f;
+      }
+      const f = this.feats;
+      offs[i] = k;
+      const w0 = lower[i]!, s0 = shape[i]!, c0 = kase[i]!;
+      const wm1 = i > 0 ? lower[i - 1]! : BOS, wp1 = i + 1 < n ? lower[i + 1]! : EOS;
+      const wm2 = i > 1 ? lower[i - 2]! : BOS, wp2 = i + 2 < n ? lower[i + 2]! : EOS;
+      const sm1 = i > 0 ? shape[i - 1]! : BOS, sp1 = i + 1 < n ? shape[i + 1]! : EOS;
+      const start = starts[from + i]!, end = ends[from + i]!, len = end - start;
+      f[k++] = mix(T.bias, 0);
+      f[k++] = mix(T.w0, w0);
+      f[k++] = mix(T.w0case, w0, c0);
+      f[k++] = mix(T.wm1, wm1);
+      f[k++] = mix(T.wp1, wp1);
+      f[k++] = mix(T.wm2, wm2);
+      f[k++] = mix(T.wp2, wp2);
+      f[k++] = mix(T.sh0, s0);
+      f[k++] = mix(T.shm1, sm1);
+      f[k++] = mix(T.shp1, sp1);
+      f[k++] = mix(T.shm10, sm1, s0);
+      f[k++] = mix(T.sh0p1, s0, sp1);
+      f[k++] = mix(T.wm1w0, wm1, w0);
+      f[k++] = mix(T.w0wp1, w0, wp1);
+      f[k++] = mix(T.wm1sh0, wm1, s0);
+      f[k++] = mix(T.sh0wp1, s0, wp1);
+      if (len >= 3) {
+        f[k++] = mix(T.suf2, affixHash(text, end - 2, end, 2));
+        f[k++] = mix(T.suf3, affixHash(text, end - 3, end, 3));
+        f[k++] = mix(T.pre2, affixHash(text, start, start + 2, 2));
+        f[k++] = mix(T.pre3, affixHash(text, start, start + 3, 3));
+      }
+      if (len >= 5) f[k++] = mix(T.suf4, affixHash(text, end - 4, end, 4));
+      f[k++] = mix(T.len, len > 6 ? 6 : len, c0);
+      f[k++] = mix(T.start, i === 0 ? 1 : i === 1 && kase[0] === CASE.other ? 2 : 0, c0, line);
+      f[k++] = mix(T.lineSh0, line, s0);
+      if (line !== LINE.normal) f[k++] = mix(T.lineW0, line, w0);
+      k = bitFeatures(f, k, T.lex0, wbits[i]!, c0);
+      if (i > 0) k = bitFeatures(f, k, T.lexm1, wbits[i - 1]!, kase[i - 1]!);
+      if (i + 1 < n) k = bitFeatures(f, k, T.lexp1, wbits[i + 1]!, kase[i + 1]!);
+      k = bitFeatures(f, k, T.gz0, gzBits[i]!, gzPos[i]! * 8 + c0);
+      if (i > 0) k = bitFeatures(f, k, T.gzm1, gzBits[i - 1]!, gzPos[i - 1]!);
+      if (i + 1 < n) k = bitFeatures(f, k, T.gzp1, gzBits[i + 1]!, gzPos[i + 1]!);
+    }
+    offs[n] = k;
+    return n;
+  }
+
+  /** Longest phrase matches, left to right, starting only at capitalized or all-caps tokens. */
+  private matchPhrases(n: number): void {
+    const { lower, kase, gzBits, gzPos } = this;
+    const phrases = this.lex.phrases;
+    for (let i = 0; i < n; ) {
+      const c = kase[i]!;
+      if (c !== CASE.title && c !== CASE.upper && c !== CASE.mixed) {
+        i++;
+        continue;
+      }
+      let h = 0, bestEnd = -1, bestBits = 0;
+      for (let j = i; j < n && j - i < this.lex.maxPhrase; j++) {
+        h = phraseStep(h, lower[j]!);
+        const v = phrases.get(h);
+        if (v === undefined) break;
+        const bits = v & ~PREFIX;
+        if (bits) {
+          bestEnd = j;
+          bestBits = bits;
+        }
+        if (!(v & PREFIX)) break;
+      }
+      if (bestEnd < 0) {
+        i++;
+        continue;
+      }
+      for (let j = i; j <= bestEnd; j++) {
+        gzBits[j] = bestBits;
+        gzPos[j] = i === bestEnd ? GZ_U : j === i ? GZ_B : j === bestEnd ? GZ_L : GZ_I;
+      }
+      i = bestEnd + 1;
+    }
+  }
+}
+
+function bitFeatures(f: Uint32Array, k: number, template: number, bits: number, extra: number): number {
+  while (bits) {
+    const b = bits & -bits;
+    f[k++] = mix(template, b, extra);
+    bits ^= b;
+  }
+  return k;
+}

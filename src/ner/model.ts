@@ -1,0 +1,132 @@
+// The tagger's model: feature weights, tag transitions and the hashed gazetteers, in one little-endian binary
+// file. Weights are int16 with one scale; the feature table is rebuilt as an open-addressing hash at load.
+import { KgError } from '../errors.js';
+import { FEATURE_VERSION } from './features.js';
+import { fnvStep, FNV_OFFSET } from './hash.js';
+import type { Lexicon } from './lexicon.js';
+import { N_TAGS } from './tags.js';
+
+const MAGIC = 'NGNER01\n';
+const HEADER_WORDS = 8;
+
+/** What training produces and tagging consumes. */
+export interface ModelData {
+  /** (N_TAGS + 1) x N_TAGS: row N_TAGS is the start of a sentence. */
+  transitions: Float32Array;
+  /** Sorted feature hashes and their N_TAGS weights each. */
+  keys: Uint32Array;
+  weights: Float32Array;
+  lexicon: Lexicon;
+}
+
+/** A loaded model ready for scoring. */
+export interface Model {
+  transitions: Float32Array;
+  weights: Float32Array;
+  slotKey: Uint32Array;
+  /** Row of the feature in `weights` (divided by N_TAGS), or -1 for an empty slot. */
+  slotRow: Int32Array;
+  mask: number;
+  lexicon: Lexicon;
+}
+
+function checksum(bytes: Uint8Array): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) h = fnvStep(h, bytes[i]!);
+  return h;
+}
+
+/** Serializes a model; the same data always gives the same bytes. */
+export function encodeModel(m: ModelData): Uint8Array {
+  const n = m.keys.length;
+  let maxAbs = 0;
+  for (let i = 0; i < m.weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(m.weights[i]!));
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const q = new Int16Array(n * N_TAGS + ((n * N_TAGS) & 1));
+  for (let i = 0; i < n * N_TAGS; i++) q[i] = Math.round(m.weights[i]! / scale);
+  const words = [...m.lexicon.words].sort((a, b) => a[0] - b[0]);
+  const phrases = [...m.lexicon.phrases].sort((a, b) => a[0] - b[0]);
+  const parts: ArrayBufferView[] = [
+    m.transitions,
+    m.keys,
+    q,
+    Uint32Array.from(words, (w) => w[0]),
+    Uint32Array.from(words, (w) => w[1]),
+    Uint32Array.from(phrases, (p) => p[0]),
+    Uint32Array.from(phrases, (p) => p[1]),
+  ];
+  const bodyLen = parts.reduce((s, p) => s + p.byteLength, 0);
+  const out = new Uint8Array(MAGIC.length + HEADER_WORDS * 4 + bodyLen);
+  for (let i = 0; i < MAGIC.length; i++) out[i] = MAGIC.charCodeAt(i);
+  let off = MAGIC.length + HEADER_WORDS * 4;
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), off);
+    off += p.byteLength;
+  }
+  const head = new DataView(out.buffer, MAGIC.length, HEADER_WORDS * 4);
+  head.setUint32(0, FEATURE_VERSION, true);
+  head.setUint32(4, N_TAGS, true);
+  head.setUint32(8, n, true);
+  head.setUint32(12, words.length, true);
+  head.setUint32(16, phrases.length, true);
+  head.setUint32(20, m.lexicon.maxPhrase, true);
+  head.setFloat32(24, scale, true);
+  head.setUint32(28, checksum(out.subarray(MAGIC.length + HEADER_WORDS * 4)), true);
+  return out;
+}
+
+/** Parses a model file; `where` names it in errors. Throws KgError E_MODEL on anything amiss. */
+export function decodeModel(bytes: Uint8Array, where: string): Model {
+  const fail = (why: string): never => {
+    throw new KgError('E_MODEL', `NER model ${where}: ${why}. Rebuild it with \`npm run train:ner\`.`);
+  };
+  if (bytes.length < MAGIC.length + HEADER_WORDS * 4) fail('file is too short to be a model');
+  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) fail('not a newsgraph NER model (bad magic)');
+  const head = new DataView(bytes.buffer, bytes.byteOffset + MAGIC.length, HEADER_WORDS * 4);
+  const version = head.getUint32(0, true);
+  if (version !== FEATURE_VERSION) fail(`made for feature version ${version}, this code needs ${FEATURE_VERSION}`);
+  if (head.getUint32(4, true) !== N_TAGS) fail('made for another tag set');
+  const n = head.getUint32(8, true), nWords = head.getUint32(12, true), nPhrases = head.getUint32(16, true);
+  const maxPhrase = head.getUint32(20, true), scale = head.getFloat32(24, true);
+  const body = bytes.subarray(MAGIC.length + HEADER_WORDS * 4);
+  const qLen = n * N_TAGS + ((n * N_TAGS) & 1);
+  const expected = ((N_TAGS + 1) * N_TAGS + n + 2 * nWords + 2 * nPhrases) * 4 + qLen * 2;
+  if (body.length !== expected) fail(`damaged: ${body.length} bytes of data where ${expected} were expected`);
+  if (checksum(body) !== head.getUint32(28, true)) fail('damaged: checksum mismatch');
+  // Copy into aligned buffers: the body starts at an arbitrary offset of the file buffer.
+  const aligned = new Uint8Array(body.length);
+  aligned.set(body);
+  const buf = aligned.buffer;
+  let off = 0;
+  const take = <A>(make: (b: ArrayBuffer, o: number, l: number) => A, count: number, size: number): A => {
+    const a = make(buf, off, count);
+    off += count * size;
+    return a;
+  };
+  const transitions = take((b, o, l) => new Float32Array(b, o, l), (N_TAGS + 1) * N_TAGS, 4);
+  const keys = take((b, o, l) => new Uint32Array(b, o, l), n, 4);
+  const q = take((b, o, l) => new Int16Array(b, o, l), qLen, 2);
+  const wKeys = take((b, o, l) => new Uint32Array(b, o, l), nWords, 4);
+  const wVals = take((b, o, l) => new Uint32Array(b, o, l), nWords, 4);
+  const pKeys = take((b, o, l) => new Uint32Array(b, o, l), nPhrases, 4);
+  const pVals = take((b, o, l) => new Uint32Array(b, o, l), nPhrases, 4);
+
+  const weights = new Float32Array(n * N_TAGS);
+  for (let i = 0; i < weights.length; i++) weights[i] = q[i]! * scale;
+  let cap = 1;
+  while (cap < n * 2) cap <<= 1;
+  const slotKey = new Uint32Array(cap);
+  const slotRow = new Int32Array(cap).fill(-1);
+  const mask = cap - 1;
+  for (let i = 0; i < n; i++) {
+    let s = keys[i]! & mask;
+    while (slotRow[s] !== -1) s = (s + 1) & mask;
+    slotKey[s] = keys[i]!;
+    slotRow[s] = i * N_TAGS;
+  }
+  const words = new Map<number, number>();
+  for (let i = 0; i < nWords; i++) words.set(wKeys[i]!, wVals[i]!);
+  const phrases = new Map<number, number>();
+  for (let i = 0; i < nPhrases; i++) phrases.set(pKeys[i]!, pVals[i]!);
+  return { transitions: new Float32Array(transitions), weights, slotKey, slotRow, mask, lexicon: { words, phrases, maxPhrase } };
+}
