@@ -68,8 +68,11 @@ export async function run(argv: string[]): Promise<number> {
   let code = 0;
   const kg = program((n) => (code = n));
   try {
+    if (argv.length === 0) {
+      kg.outputHelp();
+      return 0;
+    }
     await kg.parseAsync(argv, { from: 'user' });
-    if (argv.length === 0) kg.outputHelp();
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
