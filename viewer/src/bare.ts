@@ -1,0 +1,16 @@
+// Benchmark baseline: sigma with its default styles on the same graph and positions, and nothing else.
+// scripts/bench-viewer.ts compares the viewer against this page; both record frames the same way (bench.ts).
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import { instrument } from './bench.js';
+
+async function boot(): Promise<void> {
+  const src = new URLSearchParams(location.search).get('graph') ?? 'graphs/sample.json';
+  const data = await (await fetch(src)).json();
+  const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
+  graph.import(data);
+  const sigma = new Sigma(graph, document.getElementById('graph')!);
+  instrument(sigma);
+}
+
+void boot();
