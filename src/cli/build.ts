@@ -59,7 +59,7 @@ export async function buildCommand(inputs: string[], flags: BuildFlags): Promise
     `kg build: ${read} article${read === 1 ? '' : 's'} read, ${problems.length + skipped.length} skipped`,
     `  entities:  ${line(s.entities)}`,
     `  relations: ${line(s.relations)}`,
-    `  wrote ${out}${flags.merge && existing ? ' (merged into the existing graph)' : ''}: ${s.nodes} nodes, ${s.edges} edges, ${s.articles} articles in ${secs.toFixed(2)} s`,
+    `  wrote ${out}${flags.merge && existing ? ' (merged into the existing graph)' : ''}: ${s.nodes} nodes, ${s.edges} edges, ${s.articles} article${s.articles === 1 ? '' : 's'} in ${secs.toFixed(2)} s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
