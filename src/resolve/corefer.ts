@@ -1,5 +1,5 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
-import { canonicalTitle } from '../ner/roles.js';
+import { canonicalTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName } from './countries.js';
 import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, nameWords, normName, orgCore, titleCase } from './names.js';
@@ -24,7 +24,7 @@ export function roleName(title: string, of: string | undefined): string {
   return of ? `${titleCase(title)} (${of})` : titleCase(title);
 }
 
-export function corefer(_doc: Doc, mentions: Mention[]): Coreference {
+export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   const items: Item[] = mentions.map(toItem);
   const parent = items.map((_, i) => i);
   const rule: (string | undefined)[] = items.map((it) => it.rule);
@@ -40,6 +40,7 @@ export function corefer(_doc: Doc, mentions: Mention[]): Coreference {
   // 1. Same type and same comparison form.
   const byKey = new Map<string, number>();
   items.forEach((it, i) => {
+    if (it.type === 'role') return; // roles join by title and owner after step 6, which can give them an owner
     const k = `${it.type}|${it.key}`;
     const j = byKey.get(k);
     if (j === undefined) byKey.set(k, i);
@@ -125,6 +126,42 @@ export function corefer(_doc: Doc, mentions: Mention[]): Coreference {
     );
     if (longer.length) join(a.i, longer[0]!.i, 'place-qualified');
   }
+
+  // 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
+  //    then "Secretary Rubio"): the brief form joins the full one, so the person holds one role, not two.
+  const held = new Map<number, number[]>();
+  const attached = new Set<number>();
+  for (const l of linkRoles(doc, mentions)) {
+    const ri = mentions.indexOf(l.role);
+    const pi = mentions.indexOf(l.person);
+    if (ri < 0 || pi < 0) continue;
+    const holder = find(pi);
+    if (!held.has(holder)) held.set(holder, []);
+    held.get(holder)!.push(ri);
+  }
+  for (const roles of held.values()) {
+    for (const a of roles) {
+      const ta = items[a]!.words[0]!.split(' ');
+      const covering = roles.filter((b) => {
+        const tb = items[b]!.words[0]!.split(' ');
+        if (find(a) === find(b) || !ta.every((w) => tb.includes(w))) return false;
+        if (items[a]!.of && items[a]!.of !== items[b]!.of) return false;
+        return tb.length > ta.length || (!items[a]!.of && !!items[b]!.of);
+      });
+      if (covering.length) {
+        join(a, covering[0]!, 'same-holder');
+        attached.add(a);
+      }
+    }
+  }
+  // 7. Roles with one title and one owner are one role; a bare title given an owner above stays with it.
+  const roleKey = new Map<string, number>();
+  items.forEach((it, i) => {
+    if (it.type !== 'role' || attached.has(i)) return;
+    const j = roleKey.get(it.key);
+    if (j === undefined) roleKey.set(it.key, i);
+    else join(i, j, 'same-role');
+  });
 
   // Entities in order of first mention; the fullest form names the entity.
   const entities: LocalEntity[] = [];

@@ -1,0 +1,125 @@
+// The view of one article that the relation finders share: per sentence, its named mentions with their
+// entities, and helpers to build evidence and to find the persons a pronoun or "the two" points at.
+import { readLexicon } from '../resolve/names.js';
+import type { Article, Doc, EntityType, Evidence, LocalEntity, Mention, Span } from '../types.js';
+
+export interface NamedMention {
+  i: number; // index in mentions
+  m: Mention;
+  e: number; // entity index
+  type: EntityType; // the entity's type (coreference may retype a mention)
+}
+
+export interface SentView {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  names: NamedMention[]; // person/organization/place mentions, in text order, credits excluded
+  credits: Span[]; // photo credits inside this sentence
+  quotes: Span[]; // quoted speech inside this sentence
+}
+
+export interface Ctx {
+  doc: Doc;
+  article: Article;
+  mentions: Mention[];
+  entities: LocalEntity[];
+  mentionEntity: number[];
+  sents: SentView[];
+}
+
+/** A parenthesis at the end of a caption that credits the photo: "(Name/Agency via AP)", "(AP Photo)". */
+const CREDIT = /\(([^()]{2,200})\)\s*$/u;
+const CREDIT_BODY = /\bvia\b|\/|\bphoto\b|\bphotograph|\bpicture\b|\bimages?\b|\bcredit\b|\bpool\b|\bfile\b/iu;
+/** A line that is a credit on its own: "Photo: AP", "Image credit: Reuters". */
+export const CREDIT_LINE = /^(?:(?:photo|image|picture|video)s?(?:\s+credit)?|credit)\s*[:|/]/iu;
+
+export function buildContext(doc: Doc, mentions: Mention[], entities: LocalEntity[], mentionEntity: number[], article: Article): Ctx {
+  const sents: SentView[] = doc.sentences.map((s) => {
+    const text = doc.text.slice(s.start, s.end);
+    const credits: Span[] = [];
+    const c = CREDIT.exec(text);
+    if (c && CREDIT_BODY.test(c[1]!)) credits.push([s.start + c.index, s.end]);
+    if (CREDIT_LINE.test(text)) credits.push([s.start, s.end]);
+    return { index: s.index, start: s.start, end: s.end, text, names: [], credits, quotes: quoteSpans(text, s.start) };
+  });
+  mentions.forEach((m, i) => {
+    const e = mentionEntity[i]!;
+    const type = entities[e]?.type ?? m.type;
+    if (type === 'role' || m.type === 'role') return;
+    sents[m.sentence]?.names.push({ i, m, e, type });
+  });
+  return { doc, article, mentions, entities, mentionEntity, sents };
+}
+
+/** Quoted stretches: “...” pairs and straight "..." pairs (an unclosed quote runs to the sentence end). */
+function quoteSpans(text: string, offset: number): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/gu)) out.push([offset + m.index, offset + m.index + m[0].length]);
+  return out;
+}
+
+export function inQuote(s: SentView, pos: number): boolean {
+  return s.quotes.some(([a, b]) => pos > a && pos < b);
+}
+
+export function inCredit(s: SentView, pos: number): boolean {
+  return s.credits.some(([a, b]) => pos >= a && pos < b);
+}
+
+/** Names outside photo credits. */
+export function bodyNames(s: SentView): NamedMention[] {
+  return s.names.filter((n) => !inCredit(s, n.m.start));
+}
+
+export function evidence(ctx: Ctx, s: SentView, source?: Span, target?: Span, cue?: Span): Evidence {
+  const ev: Evidence = { article: ctx.article.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
+  if (source) ev.source = source;
+  if (target) ev.target = target;
+  if (cue) ev.cue = cue;
+  return ev;
+}
+
+export const spanOf = (m: Mention): Span => [m.start, m.end];
+
+/** Nouns for people who are not named: a sentence about "a journalist" ends the search for what "he" means. */
+const PERSON_NOUNS = new Set([
+  ...readLexicon('ner/lexicons/titles.txt'),
+  ...readLexicon('relations/lexicons/person-nouns.txt'),
+]);
+
+const UNNAMED_SUBJECT = /^(?:a|an|the|one|another)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)\b/iu;
+
+/**
+ * The person a "he"/"she"/"his" at `pos` refers to: the first-named person (the subject) of the same sentence
+ * before it, else of the nearest earlier sentence that names one. A sentence whose subject is an unnamed person
+ * ("A journalist told...") stops the search: the pronoun is most likely that person.
+ */
+export function resolvePronoun(ctx: Ctx, sent: number, pos: number): NamedMention | undefined {
+  const here = bodyNames(ctx.sents[sent]!).filter((n) => n.type === 'person' && n.m.end <= pos);
+  if (here.length) return here[0];
+  for (let k = sent - 1; k >= Math.max(0, sent - 4); k--) {
+    const s = ctx.sents[k]!;
+    const ps = bodyNames(s).filter((n) => n.type === 'person');
+    const u = UNNAMED_SUBJECT.exec(s.text);
+    if (u && PERSON_NOUNS.has(u[1]!.toLowerCase()) && (!ps.length || ps[0]!.m.start > s.start + u[0].length)) return undefined;
+    if (ps.length) return ps[0];
+  }
+  return undefined;
+}
+
+/** "The two": the last two different persons named before `pos` (in this sentence or up to four before). */
+export function resolveTheTwo(ctx: Ctx, sent: number, pos: number): [NamedMention, NamedMention] | undefined {
+  const found: NamedMention[] = [];
+  for (let k = sent; k >= Math.max(0, sent - 4); k--) {
+    const ps = bodyNames(ctx.sents[k]!)
+      .filter((n) => n.type === 'person' && n.m.end <= pos)
+      .reverse();
+    for (const p of ps) {
+      if (!found.some((f) => f.e === p.e)) found.push(p);
+      if (found.length === 2) return [found[1]!, found[0]!];
+    }
+  }
+  return undefined;
+}

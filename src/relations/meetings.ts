@@ -1,0 +1,164 @@
+// met_with: two persons meeting, in the many ways news says it. Each cue word decides where its two
+// parties are: a verb takes its subject and object ("A greeted B"), "talks between/of" takes the two names after
+// it, "their talks" the two before it, and "the two met" the last two persons the article discussed.
+import type { Relation, Span } from '../types.js';
+import { bodyNames, evidence, resolvePronoun, resolveTheTwo, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
+import { dateIn, placeAfter } from './when-where.js';
+import { modalityOf } from './modality.js';
+
+type CueKind = 'verb' | 'noun';
+
+/** Event words. A verb's subject is before it and its object after; a noun's parties are found by its context. */
+const CUES: [CueKind, RegExp][] = [
+  [
+    'verb',
+    /\b(?:met|meets|meet|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu,
+  ],
+  [
+    'noun',
+    /\b(?:talks|meeting|meetings|summit|summits|negotiations|encounter|conversation|telephone conversation|phone call|tete-a-tete|handshake|discussions)\b/giu,
+  ],
+];
+
+const POSSESSIVE_PRONOUN = /\b(?:his|her)\s+(?:[\p{L}-]+\s+)?$/iu;
+const THEIR = /\btheir\s+(?:[\p{L}-]+\s+)?$/iu;
+const THE_TWO = /\b(?:the two(?: men| women| leaders| ministers| sides)?|both(?: men| women| leaders)?)\s+(?:[\p{L}]+\s+){0,2}$/iu;
+/** The subject of the clause meets: "A greeted B before talks with C" (A meets C too). */
+const CLAUSE_LINK = /\b(?:before|after|prior(?: to)?|ahead of|following|during|at|for|in)\s+(?:the\s+|a\s+)?$/iu;
+/** A pronoun subject right before a verb cue: "he met", "she received". */
+const PRONOUN_SUBJECT = /\b(?:he|she)\s+(?:[\p{L}]+\s+){0,2}$/iu;
+
+/** Words between a cue and its object that keep them in one phrase: titles, demonyms, determiners. */
+const MAX_GAP_TOKENS = 8;
+const GAP_BREAK = /[;:"“”]|\b(?:said|says|and|but|who|which|that|to|after|before|when|while|because|where)\b/iu;
+
+export function findMeetings(ctx: Ctx): Relation[] {
+  const out: Relation[] = [];
+  for (const s of ctx.sents) {
+    const names = bodyNames(s).filter((n) => n.type === 'person');
+    for (const [kind, re] of CUES) {
+      for (const c of s.text.matchAll(re)) {
+        const cue: Span = [s.start + c.index, s.start + c.index + c[0].length];
+        if (s.credits.some(([a]) => cue[0] >= a)) continue;
+        for (const [a, b] of parties(ctx, s, names, kind, cue)) {
+          if (a.e === b.e) continue;
+          const mod = modalityOf(s.text, s.start, cue);
+          // The cue covers the event word and the word that sets its modality ("did not meet").
+          const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
+          const rel: Relation = {
+            type: 'met_with',
+            source: a.e,
+            target: b.e,
+            modality: mod.modality,
+            evidence: evidence(ctx, s, spanOf(a.m), spanOf(b.m), span),
+          };
+          const place = placeAfter(ctx, s, cue[1]);
+          if (place) rel.place = place;
+          const date = dateIn(s.text);
+          if (date) rel.date = date;
+          out.push(rel);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function parties(ctx: Ctx, s: SentView, names: NamedMention[], kind: CueKind, cue: Span): [NamedMention, NamedMention][] {
+  const before = ctx.doc.text.slice(s.start, cue[0]);
+  const cueText = ctx.doc.text.slice(cue[0], cue[1]).toLowerCase();
+  const after = names.filter((n) => n.m.start >= cue[1]);
+  const prior = names.filter((n) => n.m.end <= cue[0]);
+
+  // "talks between A and B", "a summit of A and B", "a meeting in Geneva between A and B".
+  if (kind === 'noun') {
+    const rest = ctx.doc.text.slice(cue[1], s.end);
+    const bt = /^\s+(?:(?:in|at|on)\s+[^,;.()]{1,40}?\s+)?(?:between|of|involving)\s+/iu.exec(rest);
+    if (bt && after.length >= 2) {
+      const [x, y] = after;
+      const gap = ctx.doc.text.slice(x!.m.end, y!.m.start);
+      if (x!.m.start - cue[1] <= bt[0].length + 40 && /^(?:\s*,[^,]{0,40},)?\s*(?:and|&)\s+(?:[^\s]+\s+){0,4}$/iu.test(gap)) return [[x!, y!]];
+    }
+  }
+  // "the two met", "both leaders held talks": the last two persons discussed.
+  if (THE_TWO.test(before)) {
+    const two = resolveTheTwo(ctx, s.index, cue[0]);
+    return two ? [two] : [];
+  }
+  // "during their talks": the last two persons before.
+  if (kind === 'noun' && THEIR.test(before)) {
+    const two = resolveTheTwo(ctx, s.index, cue[0]);
+    return two ? [two] : [];
+  }
+  const object = objectAfter(ctx, s, after, cue, kind, cueText);
+  if (!object.length) {
+    // "A and B met": the two subjects meet each other.
+    if (kind === 'verb' && /^(?:met|meet|meets|held talks|hold talks|holds talks)/.test(cueText)) {
+      const pair = coordinatedBefore(ctx, prior, cue);
+      if (pair) return [pair];
+    }
+    return [];
+  }
+  let subject: NamedMention | undefined;
+  if (kind === 'noun' && POSSESSIVE_PRONOUN.test(before)) {
+    subject = prior[0] ?? resolvePronoun(ctx, s.index, cue[0]);
+  } else if (kind === 'noun' && CLAUSE_LINK.test(before)) {
+    subject = prior[0];
+  } else if (kind === 'verb' && PRONOUN_SUBJECT.test(before)) {
+    subject = resolvePronoun(ctx, s.index, cue[0] - PRONOUN_SUBJECT.exec(before)![0].length);
+  } else if (kind === 'verb') {
+    subject = subjectBefore(ctx, prior, cue);
+  } else {
+    subject = prior.at(-1);
+  }
+  if (!subject) return [];
+  // "A and B met C": both subjects.
+  const subjects = [subject, ...(kind === 'verb' ? coordinatedWith(ctx, prior, subject) : [])];
+  return subjects.flatMap((sub) => object.map((o) => [sub, o] as [NamedMention, NamedMention]));
+}
+
+/** The object of a cue: the first person after it in the same phrase, and those coordinated with it. */
+function objectAfter(ctx: Ctx, s: SentView, after: NamedMention[], cue: Span, kind: CueKind, cueText: string): NamedMention[] {
+  const first = after[0];
+  if (!first) return [];
+  const gap = ctx.doc.text.slice(cue[1], first.m.start);
+  // A noun cue needs "with": "talks with B", "a meeting with B".
+  if (kind === 'noun' && !/^\s+with\b/iu.test(gap) && !/\bwith$/.test(cueText)) return [];
+  const gapBody = gap.replace(/^\s+with\b/iu, '');
+  if (GAP_BREAK.test(gapBody) || gapBody.split(/\s+/).filter(Boolean).length > MAX_GAP_TOKENS) return [];
+  const objs = [first];
+  // "met A and B", "met A, B and C".
+  for (let k = 1; k < after.length; k++) {
+    const g = ctx.doc.text.slice(after[k - 1]!.m.end, after[k]!.m.start);
+    if (!/^\s*(?:,|,?\s*and|&)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/u.test(g) || after[k]!.m.end > s.end) break;
+    objs.push(after[k]!);
+  }
+  return objs;
+}
+
+/** The subject of a verb cue: the nearest person before it in the clause (appositions may sit between). */
+function subjectBefore(ctx: Ctx, prior: NamedMention[], cue: Span): NamedMention | undefined {
+  const last = prior.at(-1);
+  if (!last) return undefined;
+  const gap = ctx.doc.text.slice(last.m.end, cue[0]);
+  if (/[;]|\b(?:said|says|told|but|because|while)\b/iu.test(gap)) return undefined;
+  if (gap.length > 120) return undefined;
+  // "A, the foreign minister, met B": skip back over an apposition to the name it follows.
+  return last;
+}
+
+function coordinatedWith(ctx: Ctx, prior: NamedMention[], subject: NamedMention): NamedMention[] {
+  const k = prior.indexOf(subject);
+  const prev = prior[k - 1];
+  if (k > 0 && prev && /^\s*(?:and|&)\s+$/iu.test(ctx.doc.text.slice(prev.m.end, subject.m.start))) return [prev];
+  return [];
+}
+
+function coordinatedBefore(ctx: Ctx, prior: NamedMention[], cue: Span): [NamedMention, NamedMention] | undefined {
+  const b = prior.at(-1);
+  const a = prior.at(-2);
+  if (!a || !b) return undefined;
+  if (!/^\s*(?:and|&)\s+$/iu.test(ctx.doc.text.slice(a.m.end, b.m.start))) return undefined;
+  if (ctx.doc.text.slice(b.m.end, cue[0]).length > 60) return undefined;
+  return [a, b];
+}

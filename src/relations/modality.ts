@@ -1,0 +1,43 @@
+// Modality of an event: did it happen, or was it planned, proposed, cancelled, denied or only reported?
+// The words that say so sit just before the event word, in the same clause ("cancelled a planned summit",
+// "did not meet", "offered to meet"), or are the event word's own modifier ("reportedly met").
+import type { Modality, Span } from '../types.js';
+
+/** In order of precedence: "cancelled a planned summit" is cancelled, "did not offer to meet" denied. */
+const RULES: [Modality, RegExp][] = [
+  ['denied', /\b(?:did not|didn['’]t|does not|doesn['’]t|do not|don['’]t|never|has not|hasn['’]t|have not|haven['’]t|had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t|will not|won['’]t|would not|refused to|declined to|denied|denies|deny|denying|no)\b(?=(?:\s+[\p{L}'’-]+){0,3}\s*$)/iu],
+  ['denied', /\b(?:denied|denies|deny|denying)\b/iu],
+  ['cancelled', /\b(?:cancel(?:l?ed|s|ling|lation)?|call(?:ed|s)? off|scrap(?:ped|s)?|postpone[ds]?|shelved|abandon(?:ed|s)?|scuttled|axed)\b/iu],
+  ['proposed', /\b(?:offer(?:ed|s|ing)?|propos(?:ed|es|al|ing)|suggest(?:ed|s|ion)?|invit(?:ed|es|ation)|call(?:ed|s)? for|willing(?:ness)?|ready to|want(?:s|ed)? to|would like to|hop(?:es|ed|ing) to|seek(?:s|ing)? to|sought|asked for|request(?:ed|s)?|push(?:ed|es)? for|urged)\b/iu],
+  ['planned', /(?:\b(?:will|shall|is due to|are due to|was due to|were due to|plans? to|planned|planning|scheduled|(?:is|are|was|were) to|set to|expected to|upcoming|is going to|are going to|agreed to|would)\b|['’]ll\b)/iu],
+  ['hedged', /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|said to have|believed to have|thought to have|rumou?r(?:ed|s)?|may have|might have|could have|unconfirmed|alleged|reported(?= (?:meeting|talks|visit)))\b/iu],
+];
+
+/** How far before the event word its modality words may stand (characters, within the clause). */
+const WINDOW = 90;
+
+/**
+ * The modality of the event whose cue is `cue` in `text` (a sentence starting at `offset` in the article),
+ * with the span of the word that says so. Without such a word: occurred.
+ */
+export function modalityOf(text: string, offset: number, cue: Span): { modality: Modality; cue?: Span } {
+  const cueStart = cue[0] - offset;
+  const cueEnd = cue[1] - offset;
+  let from = Math.max(0, cueStart - WINDOW);
+  // The clause: a semicolon, a "but" or a closing quote before the cue starts a new one.
+  const before = text.slice(from, cueStart);
+  const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, /\bbut\b|[”"]\s/giu), lastMatch(before, /\.\s/gu));
+  if (cut >= 0) from += cut + 1;
+  const window = text.slice(from, cueEnd);
+  for (const [modality, re] of RULES) {
+    const m = re.exec(window);
+    if (m) return { modality, cue: [offset + from + m.index, offset + from + m.index + m[0].length] };
+  }
+  return { modality: 'occurred' };
+}
+
+function lastMatch(s: string, re: RegExp): number {
+  let last = -1;
+  for (const m of s.matchAll(re)) last = m.index + m[0].length - 1;
+  return last;
+}

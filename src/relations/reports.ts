@@ -1,0 +1,172 @@
+// Who reported what: reported_by (the entity whose words or deeds are reported -> the news organization),
+// credited_to (what a photo shows -> the agency credited for it), and said (a person quoted in the article).
+import { readLexicon } from '../resolve/names.js';
+import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
+import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
+import { modalityOf } from './modality.js';
+
+const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
+
+/** Cue words that end right before the news organization: "told Reuters", "according to the daily X". */
+const BEFORE_OUTLET =
+  /\b(?:told|tells|telling|said to|saying to|speaking to|speaking with|spoke to|talking to|in remarks to|confirmed to|(?:confirmed|shared|repeated) (?:the [\p{L}]+ )?(?:to|with)|in an? (?:exclusive )?interview (?:with|to)|in an? statement to|in comments to|interviewed by|(?:was |were |being )?quoted by|cited by|(?:first |initially |originally |earlier |also )?reported by|shared with|writing in|wrote in|(?:published|reported) in|in an? (?:report|article|op-ed|column|piece) (?:by|in|for)|according to)\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** Cue words right after the news organization: "Reuters reported", "Interfax news agency quoted X as saying". */
+const AFTER_OUTLET =
+  /^(?:\s*(?:news agency|newspaper|daily|weekly|agency|television|radio|tv|magazine|website|broadcaster))?(?:\s*,[^,]{1,60},)?\s+(?:also\s+|later\s+|first\s+|earlier\s+)?(reported|reports|reporting|said|says|quoted|quotes|cited|cites|wrote|writes|published|carried|broadcast|added)\b/iu;
+
+const AS_SAYING = /^\s+as\s+(?:saying|telling|writing|having said)\b/iu;
+
+export function findReports(ctx: Ctx): Relation[] {
+  const out: Relation[] = [];
+  const outlets = new Set<number>(); // entities seen as news organizations by a strong cue
+  for (const pass of [1, 2]) {
+    for (const s of ctx.sents) {
+      const names = bodyNames(s);
+      for (const o of names) {
+        if (o.type !== 'organization') continue;
+        const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
+        const after = ctx.doc.text.slice(o.m.end, s.end);
+        const b = pass === 1 ? BEFORE_OUTLET.exec(before) : null;
+        const a = AFTER_OUTLET.exec(after);
+        let src: NamedMention | undefined;
+        let cue: Span | undefined;
+        if (b) {
+          cue = [o.m.start - b[0].length, o.m.start - b[0].length + b[0].trimEnd().length];
+          src = /^according to/i.test(b[0]) ? mainSubject(ctx, s, o, cue) : subjectBefore(ctx, s, o, cue[0]);
+        } else if (a) {
+          const verb = a[1]!.toLowerCase();
+          const vStart = o.m.end + a.index + a[0].length - verb.length;
+          cue = [vStart, vStart + verb.length];
+          const strong = /^(?:reported|reports|reporting|quoted|quotes|cited|cites|carried|published)$/.test(verb);
+          // "X said" makes X a news organization only when the text says it is one.
+          if (pass === 1 && !strong) continue;
+          if (pass === 2 && (strong || !(outlets.has(o.e) || isOutlet(ctx, o, a[0])))) continue;
+          if (/^(?:quoted|quotes|cited|cites)$/.test(verb)) {
+            const next = names.find((n) => n.m.start >= cue![1] && n.type === 'person');
+            if (next && AS_SAYING.test(ctx.doc.text.slice(next.m.end, s.end))) src = next;
+            else if (next && /^\s*$/.test(ctx.doc.text.slice(cue[1], next.m.start).replace(/\b(?:the|a|an)\b|[\p{L}-]+(?=\s)/giu, ''))) src = next;
+          } else src = mainSubject(ctx, s, o, cue);
+        }
+        if (!src || !cue || src.e === o.e) continue;
+        outlets.add(o.e);
+        out.push({ type: 'reported_by', source: src.e, target: o.e, evidence: evidence(ctx, s, spanOf(src.m), spanOf(o.m), cue) });
+      }
+    }
+  }
+  return out;
+}
+
+/** A name that says it is an outlet ("Fox News", "The Daily Star"), or sits beside a word that does. */
+function isOutlet(ctx: Ctx, o: NamedMention, after: string): boolean {
+  const words = o.m.text.toLowerCase().split(/[\s-]+/);
+  if (words.some((w) => OUTLET_WORDS.has(w))) return true;
+  if (/^\s*(?:news agency|newspaper|daily|weekly|agency|television|radio|tv|magazine|website|broadcaster)\b/iu.test(after)) return true;
+  const before = ctx.doc.text.slice(Math.max(0, o.m.start - 30), o.m.start);
+  return /\b(?:newspaper|daily|weekly|agency|magazine|broadcaster|television|radio|tv|station|website|paper)\s+(?:the\s+)?$/iu.test(before);
+}
+
+const isSubjectType = (n: NamedMention) => n.type === 'person' || n.type === 'organization';
+/** Names inside a quotation are what the speaker talks about, not the speaker. */
+const outsideQuotes = (s: SentView) => (n: NamedMention) => !inQuote(s, n.m.start);
+
+/**
+ * The entity whose words a cue before the outlet reports: the subject of the clause before the cue. A possessive
+ * owner gives way to a name after it ("Yeltsin's spokesman X told..." is X); with no name, a pronoun subject.
+ */
+function subjectBefore(ctx: Ctx, s: SentView, o: NamedMention, pos: number): NamedMention | undefined {
+  const cands = bodyNames(s).filter(outsideQuotes(s)).filter((n) => isSubjectType(n) && n.m.end <= pos && n.e !== o.e);
+  const subj = pickSubject(ctx, cands);
+  if (subj) return subj;
+  const pro = /\b(?:he|she)\b/iu.exec(ctx.doc.text.slice(s.start, pos));
+  return pro ? resolvePronoun(ctx, s.index, s.start + pro.index) : undefined;
+}
+
+/** The entity a whole sentence is about, outside the cue: "According to Reuters, Lavrov said ...". */
+function mainSubject(ctx: Ctx, s: SentView, o: NamedMention, cue: Span): NamedMention | undefined {
+  const cands = bodyNames(s).filter(outsideQuotes(s)).filter((n) => isSubjectType(n) && n.e !== o.e && (n.m.end <= cue[0] || n.m.start >= o.m.end));
+  const subj = pickSubject(ctx, cands);
+  if (subj) return subj;
+  const text = ctx.doc.text.slice(s.start, s.end);
+  const pro = /\b(?:he|she)\b/iu.exec(text);
+  return pro ? resolvePronoun(ctx, s.index, s.start + pro.index) : undefined;
+}
+
+function pickSubject(ctx: Ctx, cands: NamedMention[]): NamedMention | undefined {
+  const persons = cands.filter((n) => n.type === 'person');
+  const pool = persons.length ? persons : cands;
+  for (let k = 0; k < pool.length; k++) {
+    const n = pool[k]!;
+    const possessive = /^\s*['’]s?\b/u.test(ctx.doc.text.slice(n.m.end, n.m.end + 3)) || /['’]s?$/u.test(n.m.text);
+    if (possessive && pool[k + 1]) continue;
+    return n;
+  }
+  return undefined;
+}
+
+/** credited_to: what a photo caption shows -> the organizations in the credit at its end. */
+export function findCredits(ctx: Ctx): Relation[] {
+  const out: Relation[] = [];
+  for (const s of ctx.sents) {
+    for (const [a, b] of s.credits) {
+      const agencies = s.names.filter((n) => n.type === 'organization' && n.m.start >= a && n.m.end <= b);
+      // The credit may stand alone after the caption's last sentence: "(Name/Agency via AP)", "Photo: AP".
+      const alone = a === s.start || CREDIT_LINE.test(s.text);
+      const shown = (alone ? (ctx.sents[s.index - 1]?.names ?? []) : s.names).filter((n) => n.type === 'person' && n.m.start < (alone ? Infinity : a));
+      const where = alone ? ctx.sents[s.index - 1] : s;
+      if (!where) continue;
+      for (const p of shown) {
+        for (const g of agencies) {
+          out.push({ type: 'credited_to', source: p.e, target: g.e, evidence: evidence(ctx, s, spanOf(p.m), spanOf(g.m), [a, b]) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const SAY =
+  /\b(?:said|says|say|stated|states|added|adds|noted|notes|declared|insisted|warned|explained|announced|asserted|argued|acknowledged|remarked|replied|wrote|tweeted|commented|told|tells|reiterated|stressed|emphasi[sz]ed|claimed|admitted|confirmed|(?:as )?saying)\b/giu;
+
+/** said: a person quoted or reported speaking -> the article. */
+export function findSaid(ctx: Ctx): Relation[] {
+  const out: Relation[] = [];
+  for (const s of ctx.sents) {
+    const persons = bodyNames(s).filter((n) => n.type === 'person');
+    const done = new Set<number>();
+    for (const v of s.text.matchAll(SAY)) {
+      const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
+      if (inCredit(s, cue[0])) continue;
+      const speaker = speakerOf(ctx, s, persons, cue);
+      if (!speaker || done.has(speaker.e)) continue;
+      done.add(speaker.e);
+      const mod = modalityOf(s.text, s.start, cue);
+      const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
+      out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
+    }
+  }
+  return out;
+}
+
+function speakerOf(ctx: Ctx, s: SentView, persons: NamedMention[], cue: Span): NamedMention | undefined {
+  const text = ctx.doc.text;
+  // "he said", "she added".
+  const pro = /\b(?:he|she)\s+(?:(?:also|later|then|has|had|again)\s+)?$/iu.exec(text.slice(Math.max(s.start, cue[0] - 20), cue[0]));
+  if (pro) return resolvePronoun(ctx, s.index, cue[0] - pro[0].length);
+  // "Lavrov said", "Lavrov, the foreign minister, said", "quoted Lavrov as saying".
+  const prev = persons.filter((n) => n.m.end <= cue[0]).at(-1);
+  if (prev) {
+    const gap = text.slice(prev.m.end, cue[0]);
+    const adverbs = /^\s*(?:(?:also|later|then|has|had|again|on [\p{L}.]+(?: \d+)?|in a statement|in an interview|last \p{L}+)\s+)*$/iu;
+    const apposition = /^\s*,[^,;"“”]{1,80},\s*$/u;
+    if (adverbs.test(gap) || apposition.test(gap)) {
+      return prev;
+    }
+  }
+  // "..., said Lavrov", "” said Foreign Minister Sergey Lavrov".
+  const next = persons.find((n) => n.m.start >= cue[1]);
+  if (next && /^\s+(?:(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+|[\p{Ll}-]+\s+){0,4})$/u.test(text.slice(cue[1], next.m.start)) && /[,”"]\s*$/u.test(text.slice(Math.max(s.start, cue[0] - 3), cue[0]))) {
+    return next;
+  }
+  return undefined;
+}
