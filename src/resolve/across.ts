@@ -107,6 +107,20 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
         if (roots.size === 1) join(e.i, cands[0]!.i, 'surname');
       }
     }
+    // 3b. A short organization name of two words or more joins the unique longer name that ends with it
+    //     ("Agriculture Department" = "U.S. Agriculture Department").
+    if (type === 'organization') {
+      for (const e of ms) {
+        const w = e.m.key.split(' ');
+        if (w.length < 2) continue;
+        const cands = ms.filter((f) => {
+          const fw = f.m.key.split(' ');
+          return fw.length > w.length && w.every((x, k) => fw[fw.length - w.length + k] === x);
+        });
+        const roots = new Set(cands.map((c) => find(c.i)));
+        if (roots.size === 1 && !roots.has(find(e.i))) join(e.i, cands[0]!.i, 'short-form');
+      }
+    }
     // 4. An acronym joins the unique expansion ("UN" = "United Nations").
     if (type === 'organization') {
       for (const e of ms) {
@@ -199,7 +213,9 @@ function partitionByRoles<T extends { m: Member; i: number }>(bucket: T[]): T[][
   for (const e of withRoles) {
     const titles = new Set(e.m.roles.map((r) => r.title));
     const ofs = new Set(e.m.roles.flatMap((r) => (r.of ? [normName(r.of)] : [])));
-    const p = parts.find((p) => [...titles].some((t) => p.titles.has(t)) || [...ofs].some((o) => p.ofs.has(o)));
+    // Only owners that disagree tell namesakes apart: a minister of Russia and one of France. Titles alone do not
+    // (one person is "security chief" in one story and "peacemaker" in the next).
+    const p = parts.find((p) => !ofs.size || !p.ofs.size || [...titles].some((t) => p.titles.has(t)) || [...ofs].some((o) => p.ofs.has(o)));
     if (p) {
       p.items.push(e);
       titles.forEach((t) => p.titles.add(t));

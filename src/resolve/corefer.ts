@@ -2,7 +2,7 @@
 import { canonicalTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName } from './countries.js';
-import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, nameWords, normName, orgCore, titleCase } from './names.js';
+import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
 
 export interface Coreference {
   entities: LocalEntity[];
@@ -73,6 +73,12 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     if (it.type === 'person' && it.words.length < 3) {
       const owner = it.words.length === 1 || !full.some((x) => x.it.key === it.key && x.i !== i) ? surnameOwner(i, it.words) : undefined;
       if (owner !== undefined && it.words.length < items[owner]!.words.length) join(i, owner, 'surname');
+      else if (owner === undefined && it.words.length === 1) {
+        // A given name alone, or a family name written first ("Wang" of "Wang Donghai"): the unique full name
+        // of the article that starts with it.
+        const starts = full.filter((x) => x.it.words[0] === it.words[0]);
+        if (new Set(starts.map((x) => find(x.i))).size === 1) join(i, starts[0]!.i, 'first-name');
+      }
       return;
     }
     // A one-word organization or place that is the surname of a person of the article is that person,
@@ -107,9 +113,11 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       join(a.i, exact.i, 'org-suffix');
       continue;
     }
-    if (a.it.words.length < 2) continue;
+    // One word stands for a longer name only when it is not a generic word ("Mariners", not "Ministry").
+    if (a.it.words.length < 2 && GENERIC_ORG_WORDS.has(a.it.key)) continue;
     const longer = orgs.filter(
-      (x) => x.it.words.length > a.it.words.length && (endsWith(x.it.words, a.it.words) || startsWith(x.it.words, a.it.words)),
+      // A one-word name joins only as the end of the longer one ("Mariners"); "Kremlin" is not "Kremlin Pool".
+      (x) => x.it.words.length > a.it.words.length && (endsWith(x.it.words, a.it.words) || (a.it.words.length > 1 && startsWith(x.it.words, a.it.words))),
     );
     const groups = new Set(longer.map((x) => find(x.i)));
     if (groups.size === 1) join(a.i, longer[0]!.i, 'short-form');

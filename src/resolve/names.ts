@@ -72,10 +72,19 @@ export function acronymLetters(name: string): string | undefined {
 export function acronymsOf(name: string): string[] {
   const words = name.replace(/[.,]/g, ' ').split(/[\s-]+/).filter(Boolean);
   if (words.length < 2) return [];
-  const all = words.map((w) => w[0]!.toUpperCase()).join('');
-  const major = words.filter((w) => !MINOR.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join('');
-  return [...new Set([all, major])].filter((a) => a.length >= 2);
+  // Also without a legal-form ending: "Bank Rozwoju Exportu SA" is BRE.
+  const core = [...words];
+  while (core.length > 2 && ORG_SUFFIXES.has(normName(core[core.length - 1]!))) core.pop();
+  const out: string[] = [];
+  for (const ws of [words, core]) {
+    out.push(ws.map((w) => w[0]!.toUpperCase()).join(''));
+    out.push(ws.filter((w) => !MINOR.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join(''));
+  }
+  return [...new Set(out)].filter((a) => a.length >= 2);
 }
+
+/** One-word names too generic to stand for a longer organization name ("Ministry", "Party"). */
+export const GENERIC_ORG_WORDS = new Set(readLexicon('resolve/lexicons/generic-org-words.txt'));
 
 /** Company suffixes that a short form leaves out ("Dow Chemical Co" = "Dow Chemical"). */
 const ORG_SUFFIXES = new Set(readLexicon('resolve/lexicons/org-suffixes.txt').map((s) => normName(s)));
