@@ -13,6 +13,7 @@ import { N_TAGS } from '../src/ner/tags.js';
 import { type RawSentence, type TrainSentence, readExtra, readGmb, splitTitles, toTrainSentence } from '../src/ner/train/corpus.js';
 import { type City, type Country, buildPlaceLists, parseList } from '../src/ner/train/gazetteers.js';
 import { NONE, Perceptron } from '../src/ner/train/perceptron.js';
+import { sportsSentences } from '../src/ner/train/synthetic.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env['NER_DATA'] ?? join(ROOT, '..', 'shared', 'data');
@@ -26,6 +27,9 @@ const UPPER_SHARE = 0.06;
 /** Features seen fewer times than this are dropped before training. */
 const MIN_COUNT = 2;
 /** Weights whose largest absolute value over the tags is below this are pruned from the file. */
+/** Synthetic sports-page sentences (see src/ner/train/synthetic.ts) and their weight. */
+const SPORTS = Number(process.env['NER_SPORTS'] ?? 4000);
+const SPORTS_WEIGHT = 0.5;
 const PRUNE = Number(process.env['NER_PRUNE'] ?? 0.05);
 
 /**
@@ -122,7 +126,7 @@ function buildLexicon(sentences: RawSentence[]) {
     lex.words.set(h, (lex.words.get(h) ?? 0) | bit);
   }
   log(`gazetteers: ${lists.countries.length} countries, ${lists.demonyms.length} demonyms, ${lists.cities.length} cities, ${lists.regions.length} regions, ${given.length} given names, ${human.length} names; ${lex.words.size} words, ${lex.phrases.size} phrase keys`);
-  return lex;
+  return { lex, lists, given, human };
 }
 
 function main(): void {
@@ -139,9 +143,13 @@ function main(): void {
     for (const s of sents) raw.push({ s: splitTitles(s, titleWords), weight: c.weight });
     log(`${c.file}: ${sents.length} sentences, weight ${c.weight}`);
   }
-  const lex = buildLexicon(raw.map((r) => r.s));
+  const { lex, lists, given, human } = buildLexicon(raw.map((r) => r.s));
 
   const random = rng(SEED);
+  const surnames = human.filter((h) => h.length > 3 && h[0] !== h[0]!.toLowerCase()).sort();
+  const sports = sportsSentences({ cities: lists.cities, regions: lists.regions, countries: lists.countries.filter((c) => c.length > 3), given, surnames }, SPORTS, random);
+  for (const s of sports) raw.push({ s, weight: SPORTS_WEIGHT });
+  log(`${sports.length} synthetic sports sentences, weight ${SPORTS_WEIGHT}`);
   const train: TrainSentence[] = [];
   for (const { s, weight } of raw) {
     const t = toTrainSentence(s, weight);

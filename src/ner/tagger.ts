@@ -1,5 +1,6 @@
 // Tags the names of a Doc with the trained model: features per sentence, Viterbi, then BIO tags to spans.
 import type { Doc } from '../types.js';
+import { harmonize } from './consistency.js';
 import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
 import type { Model } from './model.js';
@@ -52,5 +53,5 @@ export function tagSpans(doc: Doc): NameSpan[] {
       i = j;
     }
   }
-  return spans;
+  return harmonize(doc, spans);
 }

@@ -1,0 +1,93 @@
+// Document-level consistency after tagging: a name the tagger found in one place informs the same string
+// elsewhere in the article. Rules, in order: join an initial to the surname it belongs to ("P. Simmons"), give
+// every occurrence of a string the type most of its occurrences got, tag untagged repeats of a tagged name, and
+// read a lone surname of a person named in full as that person.
+import type { Doc } from '../types.js';
+import type { NameSpan } from './tagger.js';
+
+const PER = 0;
+const MAX_KEY_TOKENS = 6;
+
+function isInitial(t: string): boolean {
+  return t.length === 1 && t !== t.toLowerCase();
+}
+
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return t[0] !== t[0]!.toLowerCase();
+}
+
+export function harmonize(doc: Doc, input: NameSpan[]): NameSpan[] {
+  const toks = doc.tokens;
+  const key = (s: NameSpan) => {
+    let k = toks[s.first]!.text;
+    for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
+    return k;
+  };
+  // 1. Initials: "P" "." "Simmons" where the tagger split the name at the period.
+  const spans: NameSpan[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const s = { ...input[i]! };
+    const dot = toks[s.last + 1];
+    const next = input[i + 1];
+    if (s.cls === PER && isInitial(toks[s.last]!.text) && dot?.text === '.' && dot.start === toks[s.last]!.end && next && next.first === s.last + 2 && next.sentence === s.sentence) {
+      s.last = next.last;
+      i++;
+    }
+    spans.push(s);
+  }
+  if (spans.length === 0) return spans;
+
+  // 2. Majority type per string.
+  const votes = new Map<string, number[]>();
+  for (const s of spans) {
+    const k = key(s);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = [0, 0, 0, 0]));
+    v[s.cls]!++;
+  }
+  const major = new Map<string, number>();
+  for (const [k, v] of votes) {
+    let best = 0;
+    for (let c = 1; c < v.length; c++) if (v[c]! > v[best]!) best = c;
+    major.set(k, best);
+  }
+  // Lone surnames of people named in full.
+  const surnames = new Set<string>();
+  for (const s of spans) if (s.last > s.first && major.get(key(s)) === PER) surnames.add(toks[s.last]!.text);
+  for (const s of spans) {
+    const k = key(s);
+    const v = votes.get(k)!;
+    const m = major.get(k)!;
+    if (v[m]! > v[s.cls]!) s.cls = m;
+    if (s.first === s.last && s.cls !== PER && surnames.has(k)) s.cls = PER;
+  }
+
+  // 3. Untagged repeats of a tagged name (or of a known surname), capitalized as they were.
+  const covered = new Uint8Array(toks.length);
+  for (const s of spans) covered.fill(1, s.first, s.last + 1);
+  for (const k of surnames) if (!major.has(k)) major.set(k, PER);
+  const added: NameSpan[] = [];
+  for (const sent of doc.sentences) {
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      if (covered[i] || !startsUpper(toks[i]!.text)) continue;
+      let k = '', found = -1, cls = 0;
+      for (let j = i; j < sent.tokenEnd && j - i < MAX_KEY_TOKENS && !covered[j]; j++) {
+        k = j === i ? toks[j]!.text : k + ' ' + toks[j]!.text;
+        const c = major.get(k);
+        if (c !== undefined && c !== 3) (found = j), (cls = c);
+      }
+      if (found < 0) continue;
+      // Only whole names: not glued to a capitalized neighbour the tagger left out.
+      const before = i > sent.tokenStart ? toks[i - 1]!.text : '';
+      const after = found + 1 < sent.tokenEnd ? toks[found + 1]!.text : '';
+      if ((before && startsUpper(before) && i > sent.tokenStart + 1) || (after && startsUpper(after))) continue;
+      added.push({ first: i, last: found, cls, sentence: sent.index });
+      covered.fill(1, i, found + 1);
+      i = found;
+    }
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KgError } from '../src/errors.js';
+import { recognize } from '../src/ner/index.js';
+import { DEFAULT_MODEL_PATH, readModel, setModelPath } from '../src/ner/load.js';
+import { decodeModel, encodeModel } from '../src/ner/model.js';
+import { emptyLexicon } from '../src/ner/lexicon.js';
+import { N_TAGS } from '../src/ner/tags.js';
+import { analyze } from '../src/text/index.js';
+
+const names = (text: string) =>
+  recognize(analyze('t', text))
+    .filter((m) => m.type !== 'role')
+    .map((m) => {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      return `${m.type}:${m.text}`;
+    });
+
+afterEach(() => setModelPath());
+
+describe('recognize: clear names in news sentences (written for these tests)', () => {
+  it.each([
+    ['Angela Merkel spoke to reporters in Berlin on Monday.', ['person:Angela Merkel', 'place:Berlin']],
+    ['The United Nations said food aid would reach Sudan within a week.', ['organization:United Nations', 'place:Sudan']],
+    ['Shares of Microsoft fell after the company warned about cloud spending.', ['organization:Microsoft']],
+    ['Emmanuel Macron flew from Paris to Tokyo for talks with Japanese officials.', ['person:Emmanuel Macron', 'place:Paris', 'place:Tokyo']],
+    ['Officials in Kenya said the World Health Organization had sent a team to Nairobi.', ['place:Kenya', 'organization:World Health Organization', 'place:Nairobi']],
+    ['Rafael Nadal told Reuters he would play in Madrid next month.', ['person:Rafael Nadal', 'organization:Reuters', 'place:Madrid']],
+  ])('%s', (text, expected) => {
+    const got = names(text);
+    for (const e of expected) expect(got).toContain(e);
+  });
+
+  it('gives character offsets into the text', () => {
+    const text = 'Talks resumed in Geneva.\nBarack Obama arrived later.';
+    const ms = recognize(analyze('t', text)).filter((m) => m.type !== 'role');
+    const obama = ms.find((m) => m.type === 'person');
+    expect(obama).toMatchObject({ start: 25, end: 37, text: 'Barack Obama', sentence: 1 });
+    expect(ms.find((m) => m.type === 'place')).toMatchObject({ start: 17, end: 23, sentence: 0 });
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(recognize(analyze('t', ''))).toEqual([]);
+  });
+});
+
+describe('recognize: titles are not part of person names', () => {
+  it.each([
+    ['President Joe Biden arrived in Ohio on Friday.', 'Joe Biden'],
+    ['Mr. Johnson declined to comment on the report.', 'Johnson'],
+    ['Foreign Minister Sergey Lavrov said the talks were useful.', 'Sergey Lavrov'],
+    ['Dr. Anthony Fauci warned of a hard winter.', 'Anthony Fauci'],
+    ['Prime Minister Narendra Modi visited the flooded district.', 'Narendra Modi'],
+  ])('%s', (text, person) => {
+    const people = recognize(analyze('t', text)).filter((m) => m.type === 'person');
+    expect(people.map((m) => m.text)).toContain(person);
+    for (const p of people) expect(p.text).not.toMatch(/^(President|Mr|Foreign|Minister|Dr|Prime)\b/);
+  });
+});
+
+describe('model file', () => {
+  it('loads deterministically: two reads give the same tables and the same tags', () => {
+    const a = readModel(DEFAULT_MODEL_PATH);
+    const b = readModel(DEFAULT_MODEL_PATH);
+    expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
+    expect(Buffer.from(a.slotKey.buffer).equals(Buffer.from(b.slotKey.buffer))).toBe(true);
+    const text = 'Vladimir Putin met Xi Jinping in Beijing, the Kremlin said.';
+    const first = names(text);
+    setModelPath(DEFAULT_MODEL_PATH);
+    expect(names(text)).toEqual(first);
+  });
+
+  it('round-trips through encode and decode byte for byte', () => {
+    const lexicon = emptyLexicon();
+    lexicon.words.set(7, 3);
+    lexicon.phrases.set(11, 5);
+    const data = {
+      transitions: new Float32Array((N_TAGS + 1) * N_TAGS).map((_, i) => i / 10),
+      keys: Uint32Array.from([3, 9, 4000000000]),
+      weights: new Float32Array(3 * N_TAGS).map((_, i) => (i % 5) - 2),
+      lexicon,
+    };
+    const bytes = encodeModel(data);
+    const m = decodeModel(bytes, 'test');
+    expect(m.lexicon.words.get(7)).toBe(3);
+    expect(m.lexicon.phrases.get(11)).toBe(5);
+    expect(Array.from(m.transitions)).toEqual(Array.from(data.transitions));
+    expect(Buffer.from(encodeModel(data)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'ner-model-'));
+  const good = readFileSync(DEFAULT_MODEL_PATH);
+  const damaged = Buffer.from(good);
+  damaged[damaged.length - 100] ^= 0xff;
+  it.each([
+    ['missing', join(dir, 'absent.bin'), null],
+    ['truncated', join(dir, 'short.bin'), good.subarray(0, good.length >> 1)],
+    ['not a model', join(dir, 'text.bin'), Buffer.from('hello, this is not a model file at all, just text')],
+    ['one byte flipped', join(dir, 'flip.bin'), damaged],
+  ])('%s file gives KgError E_MODEL naming the file and the fix', (_what, path, content) => {
+    if (content) writeFileSync(path, content);
+    setModelPath(path);
+    let err: unknown;
+    try {
+      recognize(analyze('t', 'Boris Johnson visited Kyiv.'));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(KgError);
+    expect((err as KgError).code).toBe('E_MODEL');
+    expect((err as KgError).message).toContain(path);
+    expect((err as KgError).message).toContain('npm run train:ner');
+  });
+});
