@@ -149,6 +149,7 @@ class App {
     this.sigma?.kill();
     this.sigma = null;
     this.selection = null;
+    this.hovered = null;
     this.active = { nodes: [], edges: [] };
     this.closeResults();
   }
@@ -159,10 +160,10 @@ class App {
       this.frames++;
     });
     instrument(sigma);
-    sigma.on('enterNode', ({ node }) => this.activate({ kind: 'node', key: node }));
-    sigma.on('leaveNode', () => this.activate(this.selection));
-    sigma.on('enterEdge', ({ edge }) => this.activate({ kind: 'edge', key: edge }));
-    sigma.on('leaveEdge', () => this.activate(this.selection));
+    sigma.on('enterNode', ({ node }) => this.hover({ kind: 'node', key: node }));
+    sigma.on('leaveNode', () => this.hover(null));
+    sigma.on('enterEdge', ({ edge }) => this.hover({ kind: 'edge', key: edge }));
+    sigma.on('leaveEdge', () => this.hover(null));
     sigma.on('clickNode', ({ node }) => this.selectNode(node, false));
     sigma.on('clickEdge', ({ edge }) => this.selectEdge(edge, false));
     sigma.on('clickStage', () => this.clearSelection());
@@ -170,6 +171,14 @@ class App {
   }
 
   // ---- highlight and selection ----
+
+  /** What the pointer is over; it wins over the selection for highlighting. */
+  private hovered: Selection = null;
+
+  private hover(target: Selection): void {
+    this.hovered = target;
+    this.activate(target ?? this.selection);
+  }
 
   /** Marks a node's neighbourhood (or an edge and its ends) active; the styles fade everything else. */
   private activate(target: Selection): void {
@@ -200,7 +209,7 @@ class App {
     this.setSelectedState(false);
     this.selection = { kind: 'node', key };
     this.setSelectedState(true);
-    this.activate(this.selection);
+    this.activate(this.hovered ?? this.selection);
     this.showPanel(renderNodePanel(this.graph, key, this.actions));
     $('#ego-node').textContent = `Selected: ${this.graph.getNodeAttribute(key, 'label')}`;
     if (centre) this.centreOn(key);
@@ -212,7 +221,7 @@ class App {
     this.setSelectedState(false);
     this.selection = { kind: 'edge', key };
     this.setSelectedState(true);
-    this.activate(this.selection);
+    this.activate(this.hovered ?? this.selection);
     this.showPanel(renderEdgePanel(this.graph, key, this.actions));
     if (centre) this.centreOn(this.graph.source(key));
     this.writeUrl();
@@ -221,7 +230,7 @@ class App {
   clearSelection(): void {
     this.setSelectedState(false);
     this.selection = null;
-    if (this.sigma) this.activate(null);
+    if (this.sigma) this.activate(this.hovered);
     this.showHint();
     this.closeResults();
     this.writeUrl();
