@@ -165,7 +165,7 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
     return { start: i, end, title, of, person: next, pattern: 'prenominal' } as Found;
   }
   // "Russia's foreign minister, Sergey Lavrov," — a determined title set off before the name.
-  const detBefore = modStart - 1 >= sentStart && (DETERMINERS.has(toks[modStart - 1]!.text.toLowerCase()) || possessive);
+  const detBefore = !!possessive || (modStart - 1 >= sentStart && DETERMINERS.has(toks[modStart - 1]!.text.toLowerCase()));
   if (next?.type === 'person' && detBefore && /^\s*,\s*$/.test(doc.text.slice(titleEnd, next.start))) {
     return { start: i, end, title, of, person: next, pattern: 'fronted' } as Found;
   }

@@ -12,7 +12,7 @@ type CueKind = 'verb' | 'noun';
 const CUES: [CueKind, RegExp][] = [
   [
     'verb',
-    /\b(?:met|meets|meet|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu,
+    /\b(?:met|meets|meet|meeting|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu,
   ],
   [
     'noun',
@@ -90,6 +90,8 @@ function parties(ctx: Ctx, s: SentView, names: NamedMention[], kind: CueKind, cu
     const two = resolveTheTwo(ctx, s.index, cue[0]);
     return two ? [two] : [];
   }
+  // "the meeting Lavrov chaired" is a noun; "denied meeting Lavrov" a verb.
+  if (kind === 'verb' && cueText === 'meeting' && /\b(?:the|a|an|this|that|their|his|her|its|our)\s+$/iu.test(before)) return [];
   const object = objectAfter(ctx, s, after, cue, kind, cueText);
   if (!object.length) {
     // "A and B met": the two subjects meet each other.

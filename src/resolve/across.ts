@@ -215,7 +215,7 @@ function partitionByRoles<T extends { m: Member; i: number }>(bucket: T[]): T[][
     const ofs = new Set(e.m.roles.flatMap((r) => (r.of ? [normName(r.of)] : [])));
     // Only owners that disagree tell namesakes apart: a minister of Russia and one of France. Titles alone do not
     // (one person is "security chief" in one story and "peacemaker" in the next).
-    const p = parts.find((p) => !ofs.size || !p.ofs.size || [...titles].some((t) => p.titles.has(t)) || [...ofs].some((o) => p.ofs.has(o)));
+    const p = parts.find((p) => !ofs.size || !p.ofs.size || [...ofs].some((o) => p.ofs.has(o)));
     if (p) {
       p.items.push(e);
       titles.forEach((t) => p.titles.add(t));

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { ARTICLE_TARGET } from '../src/types.js';
+import { rels, run, type Names } from './relations-util.js';
+
+const P: Names = {
+  'Anna Kovacs': 'person',
+  'Tomas Berg': 'person',
+  'Omar Haddad': 'person',
+  Kovacs: 'person',
+  Berg: 'person',
+  Oslo: 'place',
+  Lisbon: 'place',
+  Portugal: 'place',
+  Northwind: 'organization',
+  'Harbor News': 'organization',
+  'Daily Courier': 'organization',
+  'Orion Group': 'organization',
+  'Green Party': 'organization',
+};
+
+describe('met_with patterns', () => {
+  it.each([
+    ['Anna Kovacs met Tomas Berg in Oslo on March 3.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs held talks with Tomas Berg on trade.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Talks between Anna Kovacs and Tomas Berg ended late.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs received Tomas Berg at the palace.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs hosted Tomas Berg for dinner.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs greeted Tomas Berg warmly.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs visited Tomas Berg at his farm.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs shook hands with Tomas Berg.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs sat down with Tomas Berg for an hour.', ['Anna Kovacs ~ Tomas Berg']],
+    ['A summit of Anna Kovacs and Tomas Berg opened in Oslo.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs and Tomas Berg met in Oslo.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs met Tomas Berg and Omar Haddad.', ['Anna Kovacs ~ Omar Haddad', 'Anna Kovacs ~ Tomas Berg']],
+    // The clause subject meets the one named after "before talks with"; the greeted person does not.
+    ['Anna Kovacs greeted Tomas Berg before talks with Omar Haddad.', ['Anna Kovacs ~ Omar Haddad', 'Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs listened to Tomas Berg during their talks in Oslo.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Tomas Berg arrived late. He met Anna Kovacs at noon.', ['Anna Kovacs ~ Tomas Berg']],
+    // Not meetings.
+    ['Anna Kovacs met reporters after Tomas Berg left.', []],
+    ['Anna Kovacs visited Oslo.', []],
+    ['Anna Kovacs praised Tomas Berg.', []],
+  ])('%s', (text, expected) => {
+    expect(rels(run(text, P), 'met_with')).toEqual(expected);
+  });
+
+  it('resolves "the two" to the last pair of persons and keeps place and date', () => {
+    const x = run('Anna Kovacs and Tomas Berg signed a deal in May. On July 10 the two met again in Lisbon.', P);
+    const m = x.relations.filter((r) => r.type === 'met_with');
+    expect(rels(x, 'met_with')).toEqual(['Anna Kovacs ~ Tomas Berg']);
+    expect(m[0]!.place).toBe('Lisbon');
+    expect(m[0]!.date).toBe('July 10');
+    expect(m[0]!.evidence.sentence).toBe(1);
+    expect(x.doc.text.slice(...m[0]!.evidence.cue!)).toBe('met');
+  });
+});
+
+describe('modality', () => {
+  it.each([
+    ['Anna Kovacs met Tomas Berg.', 'occurred', 'met'],
+    ['Anna Kovacs will meet Tomas Berg next week.', 'planned', 'will meet'],
+    ['Anna Kovacs is due to meet Tomas Berg on Friday.', 'planned', 'is due to meet'],
+    ['Anna Kovacs offered to meet Tomas Berg.', 'proposed', 'offered to meet'],
+    ['The government cancelled a planned summit between Anna Kovacs and Tomas Berg.', 'cancelled', 'cancelled a planned summit'],
+    ['Anna Kovacs did not meet Tomas Berg.', 'denied', 'did not meet'],
+    ['Anna Kovacs denied meeting Tomas Berg.', 'denied', 'denied meeting'],
+    ['Anna Kovacs reportedly met Tomas Berg.', 'hedged', 'reportedly met'],
+    ['Anna Kovacs allegedly met Tomas Berg in secret.', 'hedged', 'allegedly met'],
+  ])('%s -> %s', (text, modality, cue) => {
+    const x = run(text, P);
+    const r = x.relations.find((r) => r.type === 'met_with');
+    expect(r?.modality).toBe(modality);
+    // The evidence cue covers the event word and the word that sets the modality.
+    expect(x.doc.text.slice(...r!.evidence.cue!)).toBe(cue);
+  });
+});
+
+describe('reported_by and credited_to', () => {
+  it.each([
+    ['Anna Kovacs told Northwind that the deal was close.', ['Anna Kovacs -> Northwind']],
+    ['According to Northwind, Anna Kovacs has resigned.', ['Anna Kovacs -> Northwind']],
+    ['Anna Kovacs has resigned, Northwind reported.', ['Anna Kovacs -> Northwind']],
+    ['Anna Kovacs said in an interview with Northwind that she would stay.', ['Anna Kovacs -> Northwind']],
+    ['Anna Kovacs was quoted by Northwind as saying the plan had failed.', ['Anna Kovacs -> Northwind']],
+    ['Northwind quoted Anna Kovacs as saying the talks went well.', ['Anna Kovacs -> Northwind']],
+    ['Anna Kovacs’s plan, shared with Northwind and initially reported by Harbor News, drew praise.', ['Anna Kovacs -> Harbor News', 'Anna Kovacs -> Northwind']],
+    ['The Daily Courier said Anna Kovacs had resigned.', ['Anna Kovacs -> Daily Courier']],
+    ['Anna Kovacs left. According to Northwind, she said the talks were over.', ['Anna Kovacs -> Northwind']],
+    // An organization that "said" something is not a news outlet unless the text makes it one.
+    ['The Orion Group said Anna Kovacs had resigned.', []],
+    ['Anna Kovacs said the Orion Group would grow.', []],
+  ])('%s', (text, expected) => {
+    expect(rels(run(text, P), 'reported_by')).toEqual(expected);
+  });
+
+  it.each([
+    ['Anna Kovacs greets Tomas Berg in Oslo. (Omar Haddad/Northwind via Harbor News)'],
+    ['Anna Kovacs greets Tomas Berg in Oslo (Omar Haddad/Northwind via Harbor News)'],
+    ['Anna Kovacs greets Tomas Berg in Oslo.\nPhoto: Northwind, Harbor News'],
+  ])('a photo credit gives credited_to, never reported_by: %j', (text) => {
+    const x = run(text, P);
+    expect(rels(x, 'reported_by')).toEqual([]);
+    expect(rels(x, 'credited_to')).toEqual([
+      'Anna Kovacs -> Harbor News',
+      'Anna Kovacs -> Northwind',
+      'Tomas Berg -> Harbor News',
+      'Tomas Berg -> Northwind',
+    ]);
+    // The photographer in the credit is neither met nor shown.
+    expect(rels(x, 'met_with')).toEqual(['Anna Kovacs ~ Tomas Berg']);
+  });
+});
+
+describe('holds_role, affiliated_with, located_in, said', () => {
+  it.each([
+    ['Russian Foreign Minister Anna Kovacs arrived.', ['Anna Kovacs -> Foreign Minister (Russia)']],
+    ['U.S. Secretary of State Tomas Berg arrived.', ['Tomas Berg -> Secretary of State (United States)']],
+    ['President Berg spoke first.', ['Berg -> President']],
+    ['Tomas Berg, the U.S. secretary of state, arrived.', ['Tomas Berg -> Secretary of State (United States)']],
+    ['Anna Kovacs, who heads the Orion Group, spoke.', ['Anna Kovacs -> Head (Orion Group)']],
+    ['Orion Group’s chief executive Anna Kovacs spoke.', ['Anna Kovacs -> Chief Executive (Orion Group)']],
+    ['Tomas Berg is the coach of the Orion Group team.', ['Tomas Berg -> Coach (Orion Group)']],
+    ['Portugal’s prime minister, Anna Kovacs, spoke.', ['Anna Kovacs -> Prime Minister (Portugal)']],
+    ['Anna Kovacs, right, greets Tomas Berg, center, in Oslo.', []],
+    ['The president spoke to Anna Kovacs.', []],
+  ])('%s', (text, expected) => {
+    expect(rels(run(text, P), 'holds_role')).toEqual(expected);
+  });
+
+  it('carries the article date on holds_role', () => {
+    const x = run('President Berg spoke first.', P, 't', '2026-01-05');
+    expect(x.relations.find((r) => r.type === 'holds_role')?.date).toBe('2026-01-05');
+  });
+
+  it.each([
+    ['Anna Kovacs, a spokeswoman for the Orion Group, declined to comment.', ['Anna Kovacs -> Orion Group']],
+    ['Tomas Berg of the Green Party voted no.', ['Tomas Berg -> Green Party']],
+    ['Anna Kovacs works for Orion Group in Oslo.', ['Anna Kovacs -> Orion Group']],
+    ['Anna Kovacs praised the Orion Group.', []],
+  ])('affiliated_with: %s', (text, expected) => {
+    expect(rels(run(text, P), 'affiliated_with')).toEqual(expected);
+  });
+
+  it.each([
+    ['The talks were held in Lisbon, Portugal, last week.', ['Lisbon -> Portugal']],
+    ['The Orion Group, based in Lisbon, grew.', ['Orion Group -> Lisbon']],
+    ['Anna Kovacs flew from Oslo to Lisbon.', []],
+  ])('located_in: %s', (text, expected) => {
+    expect(rels(run(text, P), 'located_in')).toEqual(expected);
+  });
+
+  it.each([
+    ['“We are ready,” Anna Kovacs said.', ['Anna Kovacs -> ARTICLE']],
+    ['Anna Kovacs, the foreign minister, said the talks would go on.', ['Anna Kovacs -> ARTICLE']],
+    ['Tomas Berg arrived. “It went well,” he added.', ['Tomas Berg -> ARTICLE']],
+    ['“It went well,” said Tomas Berg.', ['Tomas Berg -> ARTICLE']],
+    ['Anna Kovacs arrived in Oslo.', []],
+  ])('said: %s', (text, expected) => {
+    const x = run(text, P);
+    expect(rels(x, 'said')).toEqual(expected);
+    for (const r of x.relations.filter((r) => r.type === 'said')) expect(r.target).toBe(ARTICLE_TARGET);
+  });
+});
+
+describe('evidence', () => {
+  it('points at the sentence, both ends and the cue by character offsets', () => {
+    const text = 'Markets fell. Anna Kovacs met Tomas Berg in Oslo.';
+    const x = run(text, P, 'a1');
+    const r = x.relations.find((r) => r.type === 'met_with')!;
+    const ev = r.evidence;
+    expect(ev.article).toBe('a1');
+    expect(ev.sentence).toBe(1);
+    expect(text.slice(ev.start, ev.end)).toBe(ev.text);
+    expect(ev.text).toBe('Anna Kovacs met Tomas Berg in Oslo.');
+    expect(text.slice(...ev.source!)).toBe('Anna Kovacs');
+    expect(text.slice(...ev.target!)).toBe('Tomas Berg');
+    expect(text.slice(...ev.cue!)).toBe('met');
+    expect(r.place).toBe('Oslo');
+  });
+});
