@@ -9,6 +9,8 @@ interface CountryRecord {
   cca2: string;
   cca3: string;
   altSpellings: string[];
+  unMember?: boolean;
+  independent?: boolean;
   demonyms?: { eng?: { m?: string; f?: string } };
 }
 
@@ -30,16 +32,21 @@ const byForm = new Map<string, string>(); // normalized full form -> common name
 const byCode = new Map<string, string>(); // upper-case code as written without dots -> common name
 const byDemonym = new Map<string, string>(); // normalized demonym -> common name
 
-for (const c of COUNTRIES) {
+// Sovereign states first, so a demonym shared with a territory ("French") names the state.
+const ORDERED = [...COUNTRIES].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember) || Number(!!b.independent) - Number(!!a.independent));
+
+for (const c of ORDERED) {
   const common = c.name.common;
   for (const f of [common, c.name.official, ...c.altSpellings, ...(EXTRA_FORMS[common] ?? [])]) {
     // Two- and three-letter codes are also ordinary words in capitals ("IN", "IT", "NO"): codes only match
     // a tagged name written in capitals, through byCode.
-    if (/^[A-Z]{2,3}$/.test(f)) byCode.set(f, common);
+    if (/^[A-Z]{2,3}$/.test(f)) {
+      if (!byCode.has(f)) byCode.set(f, common);
+    }
     else if (/^[\p{Script=Latin}\s.,'’()-]+$/u.test(f) && !byForm.has(normName(f))) byForm.set(normName(f), common);
   }
-  byCode.set(c.cca2, common);
-  byCode.set(c.cca3, common);
+  if (!byCode.has(c.cca2)) byCode.set(c.cca2, common);
+  if (!byCode.has(c.cca3)) byCode.set(c.cca3, common);
   for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(EXTRA_DEMONYMS[common] ?? [])]) {
     if (d && !byDemonym.has(normName(d))) byDemonym.set(normName(d), common);
   }

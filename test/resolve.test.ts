@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { resolveAcross } from '../src/resolve/index.js';
+import { countryName, countryOfModifier } from '../src/resolve/countries.js';
+import { run, type Names } from './relations-util.js';
+
+const P: Names = {
+  'Anna Kovacs': 'person',
+  'Peter Kovacs': 'person',
+  'Tomas Berg': 'person',
+  Kovacs: 'person',
+  Berg: 'person',
+  Anna: 'person',
+  'Northern Rail Authority': 'organization',
+  NRA: 'organization',
+  'United Nations': 'organization',
+  'U.N.': 'organization',
+  'Seattle Harbor Mariners': 'organization',
+  Mariners: 'organization',
+  'Foreign Ministry': 'organization',
+  'Ministry': 'organization',
+  'Trade Department': 'organization',
+  'U.S. Trade Dept.': 'organization',
+  'Lumen Pharma Corp': 'organization',
+  'Lumen Pharma': 'organization',
+  'U.S.': 'place',
+  US: 'place',
+  'United States': 'place',
+  America: 'place',
+  USA: 'place',
+  Oslo: 'place',
+};
+
+/** Entities of one text as "Name [alias:rule, ...]". */
+function groups(text: string, names: Names = P): string[] {
+  const x = run(text, names);
+  return x.entities
+    .filter((e) => e.type !== 'role')
+    .map((e) => `${e.name}${e.merges.length ? ` [${e.merges.map((m) => `${m.name}:${m.rule}`).join(', ')}]` : ''}`)
+    .sort();
+}
+
+describe('corefer: merge rules', () => {
+  it.each([
+    ['Anna Kovacs spoke. Later Kovacs left.', ['Anna Kovacs [Kovacs:surname]']],
+    ['Anna Kovacs spoke. Ms. Kovacs’s aides left.', ['Anna Kovacs [Kovacs:surname]']],
+    ['Anna Kovacs spoke. Anna smiled.', ['Anna Kovacs [Anna:first-name]']],
+    ['The Northern Rail Authority (NRA) said fares rise. The NRA gave no date.', ['Northern Rail Authority [NRA:acronym]']],
+    ['The United Nations met. The U.N. voted.', ['United Nations [U.N.:acronym]']],
+    ['The Seattle Harbor Mariners won. The Mariners lost later.', ['Seattle Harbor Mariners [Mariners:short-form]']],
+    ['The U.S. Trade Dept. spoke. The Trade Department agreed.', ['U.S. Trade Dept. [Trade Department:short-form]']],
+    ['Lumen Pharma Corp rose. Lumen Pharma fell.', ['Lumen Pharma Corp [Lumen Pharma:org-suffix]']],
+  ])('%s', (text, expected) => {
+    expect(groups(text)).toEqual(expected);
+  });
+
+  it('puts every form of a country in one place named by its common name', () => {
+    const g = groups('The U.S. agreed. The US, the United States, America and the USA are one. Oslo did not.');
+    expect(g).toEqual(['Oslo', 'United States [U.S.:country-form, US:country-form, America:country-form, USA:country-form]']);
+  });
+
+  it('joins a surname to the full name named last before it when two share it', () => {
+    const x = run('Anna Kovacs arrived. Peter Kovacs followed. Kovacs said he was tired.', P);
+    const kovacs = x.mentions.findIndex((m) => m.text === 'Kovacs');
+    expect(x.entities[x.mentionEntity[kovacs]!]!.name).toBe('Peter Kovacs');
+  });
+
+  it.each([
+    // Two first names with one surname are two people.
+    ['Anna Kovacs met Peter Kovacs.', ['Anna Kovacs', 'Peter Kovacs']],
+    // A generic one-word name does not stand for a longer one.
+    ['The Foreign Ministry spoke. The Ministry of Health did not.', ['Foreign Ministry', 'Ministry']],
+    // A surname with no full name before it and two after stays alone.
+    ['Kovacs spoke first. Anna Kovacs and Peter Kovacs followed.', ['Anna Kovacs', 'Kovacs', 'Peter Kovacs']],
+  ])('keeps apart: %s', (text, expected) => {
+    expect(groups(text)).toEqual(expected);
+  });
+
+  it('retypes a one-word name the tagger typed as an organization when it is a person’s surname', () => {
+    const x = run('Tomas Berg arrived. Berg’s plan was praised.', { 'Tomas Berg': 'person', Berg: 'organization' });
+    expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Tomas Berg']);
+    expect(x.entities[0]!.merges).toEqual([{ name: 'Berg', rule: 'surname-retyped' }]);
+  });
+
+  it('makes one role entity per (title, owner), named in Title Case with the owner', () => {
+    const x = run('Russian Foreign Minister Anna Kovacs met French Foreign Minister Tomas Berg. Russian Foreign Minister Anna Kovacs left.', P);
+    const roles = x.entities.filter((e) => e.type === 'role').map((e) => `${e.name}|${e.of}|${e.mentions.length}`);
+    expect(roles).toEqual(['Foreign Minister (Russia)|Russia|2', 'Foreign Minister (France)|France|1']);
+    // Demonyms give roles their country but are no places of their own.
+    expect(x.entities.filter((e) => e.type === 'place')).toEqual([]);
+  });
+
+  it('joins a bare title to the full role the same person holds', () => {
+    const x = run('U.S. Secretary of State Tomas Berg spoke. Secretary Berg left.', P);
+    const roles = x.entities.filter((e) => e.type === 'role');
+    expect(roles.map((e) => e.name)).toEqual(['Secretary of State (United States)']);
+    expect(roles[0]!.merges).toContainEqual({ name: 'Secretary', rule: 'same-holder' });
+  });
+});
+
+describe('country forms', () => {
+  it.each([
+    ['U.S.', 'United States'],
+    ['USA', 'United States'],
+    ['America', 'United States'],
+    ['United States of America', 'United States'],
+    ['UK', 'United Kingdom'],
+    ['Britain', 'United Kingdom'],
+    ['North Korea', 'North Korea'],
+    ['Oslo', undefined],
+    ['IN', 'India'],
+  ])('countryName(%j) = %j', (form, name) => {
+    expect(countryName(form)).toBe(name);
+  });
+
+  it.each([
+    ['Russian', 'Russia'],
+    ['North Korean', 'North Korea'],
+    ['U.S.', 'United States'],
+    ['French', 'France'],
+    ['Portugal', 'Portugal'],
+    ['nice', undefined],
+  ])('countryOfModifier(%j) = %j', (form, name) => {
+    expect(countryOfModifier(form)).toBe(name);
+  });
+});
+
+describe('resolveAcross', () => {
+  const A: Names = { ...P, 'Lena Park': 'person', Park: 'person', 'Mia Park': 'person' };
+  const labels = (xs: ReturnType<typeof run>[]) => {
+    const r = resolveAcross(xs);
+    return { r, per: xs.map((x, i) => x.entities.filter((e) => e.type !== 'role').map((e) => r.entities[r.local[i]![e.id]!]!.key)) };
+  };
+
+  it('merges one full name across articles and a bare surname into its unique full name', () => {
+    const { r, per } = labels([run('Lena Park spoke.', A, 'a'), run('Lena Park left.', A, 'b'), run('Park said no.', A, 'c')]);
+    expect(per).toEqual([['person:lena park'], ['person:lena park'], ['person:lena park']]);
+    const e = r.entities.find((e) => e.key === 'person:lena park')!;
+    expect(e.aliases).toEqual(['Park']);
+    expect(e.merges).toEqual([{ name: 'Park', rule: 'surname' }]);
+  });
+
+  it('keeps a bare surname apart when two full names share it', () => {
+    const { per } = labels([run('Lena Park spoke.', A, 'a'), run('Mia Park spoke.', A, 'b'), run('Park said no.', A, 'c')]);
+    expect(per).toEqual([['person:lena park'], ['person:mia park'], ['person:park']]);
+  });
+
+  it('merges an acronym with its expansion from another article', () => {
+    const { per } = labels([run('The Northern Rail Authority raised fares.', P, 'a'), run('The NRA raised fares.', P, 'b')]);
+    expect(per).toEqual([['organization:northern rail authority'], ['organization:northern rail authority']]);
+  });
+
+  it('keeps namesakes apart when their roles belong to different countries', () => {
+    const xs = [
+      run('Russian Foreign Minister Anna Kovacs spoke.', P, 'a'),
+      run('French Foreign Minister Anna Kovacs spoke.', P, 'b'),
+      run('Anna Kovacs, the Russian foreign minister, left.', P, 'c'),
+    ];
+    const { per } = labels(xs);
+    expect(per[0]).toEqual(per[2]);
+    expect(per[0]).not.toEqual(per[1]);
+  });
+
+  it('gives the same keys and labels whatever the order of the articles', () => {
+    const xs = [run('Park said no.', A, 'c'), run('Lena Park spoke. Oslo agreed.', A, 'a'), run('The U.N. voted.', P, 'b'), run('The United Nations met.', P, 'd')];
+    const fwd = resolveAcross(xs).entities.map((e) => `${e.key}=${e.label}`);
+    const rev = resolveAcross([...xs].reverse()).entities.map((e) => `${e.key}=${e.label}`);
+    expect(rev).toEqual(fwd);
+    expect(fwd).toContain('organization:united nations=United Nations');
+  });
+
+  it('keeps the keys of entities already in a graph', () => {
+    const known = [{ key: 'person:lena park', type: 'person' as const, label: 'Lena Park', aliases: [], merges: [] }];
+    const r = resolveAcross([run('Park said no.', A, 'c')], known);
+    expect(r.entities[0]!.key).toBe('person:lena park');
+    expect(r.local[0]).toEqual([0]);
+  });
+});
