@@ -171,7 +171,7 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   }
   // After the name: "Marco Rubio, the U.S. secretary of state"; "Smith, 34, a defender".
   // Photo captions place people with "left", "right", "center": those are not roles.
-  if (CAPTION_POSITIONS.has(title) && /^\s*[,)]/.test(doc.text.slice(titleEnd, titleEnd + 2))) return undefined;
+  if (CAPTION_POSITIONS.has(title) && /^\s*(?:[,.;)]|$)/.test(doc.text.slice(titleEnd, titleEnd + 2))) return undefined;
   const appo = lastPersonBefore(names, modPos, (gap) => /^\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(gap), doc);
   if (appo) return { start: i, end, title, of, person: appo, pattern: 'apposition' } as Found;
   // "Smith is the coach", "Smith, who is chairman of ...".

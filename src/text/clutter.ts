@@ -87,5 +87,8 @@ function splitLines(text: string): Line[] {
 
 /** A paragraph of article prose: long, with sentences ending in punctuation. */
 function isProse(line: string): boolean {
-  return line.length >= 250 && /[.!?"”’)]$/.test(line) && (line.match(/[.!?]\s/g)?.length ?? 0) >= 1;
+  if (!/[.!?"”’)]$/.test(line)) return false;
+  const sentences = line.match(/[.!?]["”’)]?(?:\s|$)/g)?.length ?? 0;
+  // Teasers are one sentence cut short; prose is two sentences or more, or one long one.
+  return (line.length >= 150 && sentences >= 2) || line.length >= 250;
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalTitle, findRoles, linkRoles } from '../src/ner/roles.js';
+import { analyze } from '../src/text/index.js';
+import type { Mention } from '../src/types.js';
+
+/** Mentions for the given names (first occurrence each), as a tagger would give them. */
+function names(text: string, list: [string, Mention['type']][]): Mention[] {
+  const doc = analyze('t', text);
+  return list.map(([surface, type]) => {
+    const start = text.indexOf(surface);
+    const sentence = doc.sentences.find((s) => s.start <= start && start < s.end)!.index;
+    return { start, end: start + surface.length, type, text: surface, sentence };
+  });
+}
+
+function roles(text: string, list: [string, Mention['type']][]) {
+  const doc = analyze('t', text);
+  const ns = names(text, list);
+  const rs = findRoles(doc, ns);
+  const links = linkRoles(doc, [...ns, ...rs]);
+  return rs.map((r) => {
+    const l = links.find((l) => l.role === r);
+    return `${r.text}|${r.of ?? ''}|${l?.person.text}|${l?.pattern}`;
+  });
+}
+
+describe('findRoles', () => {
+  it.each([
+    ['Russian Foreign Minister Anna Kovacs arrived.', [['Anna Kovacs', 'person']], ['Foreign Minister|Russia|Anna Kovacs|prenominal']],
+    ['U.S. Secretary of State Tomas Berg arrived.', [['Tomas Berg', 'person']], ['Secretary of State|United States|Tomas Berg|prenominal']],
+    ['North Korean Foreign Minister Lee Ha-eun spoke.', [['Lee Ha-eun', 'person']], ['Foreign Minister|North Korea|Lee Ha-eun|prenominal']],
+    ['Former French prime minister Tomas Berg spoke.', [['Tomas Berg', 'person']], ['prime minister|France|Tomas Berg|prenominal']],
+    ['Tomas Berg, the U.S. secretary of state, arrived.', [['Tomas Berg', 'person']], ['secretary of state|United States|Tomas Berg|apposition']],
+    ['Mia Park, 29, a defender, signed.', [['Mia Park', 'person']], ['defender||Mia Park|apposition']],
+    ['Anna Kovacs, who heads the Orion Group, spoke.', [['Anna Kovacs', 'person'], ['Orion Group', 'organization']], ['heads|Orion Group|Anna Kovacs|heads']],
+    ['Orion Group’s chief executive Anna Kovacs spoke.', [['Anna Kovacs', 'person'], ['Orion Group', 'organization']], ['chief executive|Orion Group|Anna Kovacs|prenominal']],
+    ['Tomas Berg is chairman of the Orion Group.', [['Tomas Berg', 'person'], ['Orion Group', 'organization']], ['chairman|Orion Group|Tomas Berg|copula']],
+    ['Portugal’s prime minister, Anna Kovacs, spoke.', [['Anna Kovacs', 'person'], ['Portugal', 'place']], ['prime minister|Portugal|Anna Kovacs|fronted']],
+    ['Harbor United striker Mia Park scored twice.', [['Mia Park', 'person'], ['Harbor United', 'organization']], ['striker|Harbor United|Mia Park|prenominal']],
+    // Titles that tie to nobody are not role mentions.
+    ['The president spoke to Anna Kovacs.', [['Anna Kovacs', 'person']], []],
+    ['Anna Kovacs, right, greets Tomas Berg, center.', [['Anna Kovacs', 'person'], ['Tomas Berg', 'person']], []],
+    // A title inside an organization's name belongs to the name.
+    ['The Foreign Minister Office said Anna Kovacs left.', [['Foreign Minister Office', 'organization'], ['Anna Kovacs', 'person']], []],
+  ] as [string, [string, Mention['type']][], string[]][])('%s', (text, list, expected) => {
+    expect(roles(text, list)).toEqual(expected);
+  });
+
+  it('splits a title off a person mention that includes it (taggers trained on GMB do that)', () => {
+    const text = 'President Anna Kovacs spoke.';
+    const doc = analyze('t', text);
+    const ns = names(text, [['President Anna Kovacs', 'person']]);
+    const rs = findRoles(doc, ns);
+    expect(ns[0]!.text).toBe('Anna Kovacs');
+    expect(rs.map((r) => r.text)).toEqual(['President']);
+  });
+
+  it.each([
+    ['Foreign Minister', 'foreign minister'],
+    ['chief-of-staff', 'chief of staff'],
+    ['heads', 'head'],
+    ['leads', 'leader'],
+  ])('canonicalTitle(%j) = %j', (text, title) => {
+    expect(canonicalTitle(text)).toBe(title);
+  });
+});
