@@ -39,7 +39,7 @@ async function searchAndChoose(page: Page, label: string): Promise<void> {
 describe.skipIf(SKIP_BROWSER).each([
   ['sample graph', sampleGraph],
   ['generated fixture', () => fixtureGraph(300, 7)],
-])('viewer on the %s', (_name, graphFile) => {
+])('viewer on the %s', { timeout: 60_000 }, (_name, graphFile) => {
   let server: ViewServer;
   let page: Page;
   beforeAll(async () => {
@@ -149,7 +149,7 @@ describe.skipIf(SKIP_BROWSER).each([
   });
 });
 
-describe.skipIf(SKIP_BROWSER)('evidence in the panel (generated fixture)', () => {
+describe.skipIf(SKIP_BROWSER)('evidence in the panel (generated fixture)', { timeout: 60_000 }, () => {
   let server: ViewServer;
   let page: Page;
   beforeAll(async () => {

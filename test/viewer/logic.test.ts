@@ -1,0 +1,183 @@
+// The viewer's pure parts, in Node: graph file checks, evidence highlighting, search ranking, filters,
+// URL state and GEXF; and the kg view static server.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateGraph } from '../../scripts/gen-graph.js';
+import { serveViewer, type ViewServer } from '../../src/cli/view.js';
+import type { Evidence } from '../../src/types.js';
+import { evidencePieces } from '../../viewer/src/evidence.js';
+import { computeVisibility, defaultFilters } from '../../viewer/src/filters.js';
+import { parseGraph } from '../../viewer/src/model.js';
+import { subgraphExport, toGexf } from '../../viewer/src/exporting.js';
+import { SearchIndex } from '../../viewer/src/search.js';
+import { decodeState, encodeState } from '../../viewer/src/urlstate.js';
+import { ensureViewerBuilt, tmp } from './harness.js';
+
+const small = () => parseGraph(JSON.stringify(generateGraph({ nodes: 200, edges: 600, seed: 5 })), 'gen.json');
+
+describe('parseGraph', () => {
+  it.each([
+    ['not json', '{nope', /x\.json is not JSON/],
+    ['no arrays', '{"nodes": 1}', /x\.json is JSON but not a graph/],
+    ['no position', '{"nodes":[{"key":"a","attributes":{}}],"edges":[]}', /node "a" has no x\/y position/],
+    ['dangling edge', '{"nodes":[{"key":"a","attributes":{"x":0,"y":0}}],"edges":[{"source":"a","target":"b"}]}', /edge 0 joins "a" and "b"/],
+    ['duplicate node', '{"nodes":[{"key":"a","attributes":{"x":0,"y":0}},{"key":"a","attributes":{"x":1,"y":1}}],"edges":[]}', /node "a" appears twice/],
+  ])('%s: says what is wrong', (_n, text, msg) => {
+    expect(() => parseGraph(text, 'x.json')).toThrow(msg);
+  });
+
+  it('reads a generated graph and computes degrees', () => {
+    const g = small();
+    expect(g.order).toBe(200);
+    expect(g.size).toBe(600);
+    g.forEachNode((k, a) => expect(a._degree).toBe(g.degree(k)));
+  });
+});
+
+describe('evidencePieces', () => {
+  const ev = (text: string, start: number, extra: Partial<Evidence>): Evidence => ({ article: 'a', sentence: 0, start, end: start + text.length, text, ...extra });
+  it.each([
+    ['both names and cue, offsets into the article', ev('Ana Kolo met Boris Tuma.', 100, { source: [100, 108], cue: [109, 112], target: [113, 123] }),
+      [['source', 'Ana Kolo'], ['text', ' '], ['cue', 'met'], ['text', ' '], ['target', 'Boris Tuma'], ['text', '.']]],
+    ['target before source', ev('Quoted by Wire, Ana said.', 0, { source: [16, 19], target: [10, 14] }),
+      [['text', 'Quoted by '], ['target', 'Wire'], ['text', ', '], ['source', 'Ana'], ['text', ' said.']]],
+    ['span outside the sentence is dropped', ev('Ana met Bo.', 50, { source: [50, 53], target: [10, 12] }), [['source', 'Ana'], ['text', ' met Bo.']]],
+    ['overlapping span is dropped', ev('Ana met Bo.', 0, { source: [0, 3], target: [1, 5] }), [['source', 'Ana'], ['text', ' met Bo.']]],
+    ['no spans', ev('Plain.', 0, {}), [['text', 'Plain.']]],
+  ])('%s', (_n, e, want) => {
+    expect(evidencePieces(e).map((p) => [p.kind, p.text])).toEqual(want);
+  });
+});
+
+describe('search', () => {
+  const g = parseGraph(
+    JSON.stringify({
+      nodes: [
+        { key: 'p1', attributes: { label: 'Sergio Lamba', type: 'person', aliases: ['Lamba'], mentions: 9, x: 0, y: 0 } },
+        { key: 'p2', attributes: { label: 'Ana Lambada', type: 'person', aliases: [], mentions: 1, x: 1, y: 0 } },
+        { key: 'o1', attributes: { label: 'Associated Wire', type: 'organization', aliases: ['AW'], mentions: 3, x: 0, y: 1 } },
+      ],
+      edges: [],
+    }),
+    'g.json',
+  );
+  const idx = new SearchIndex(g);
+  it.each([
+    ['lamba', ['p1', 'p2']],
+    ['LAMBADA', ['p2']],
+    ['aw', ['o1']],
+    ['wire', ['o1']],
+    ['zzz', []],
+    ['  ', []],
+  ])('%s', (q, keys) => {
+    expect(idx.query(q).map((h) => h.key)).toEqual(keys);
+  });
+  it('reports the alias that matched', () => {
+    expect(idx.query('aw')[0]!.via).toBe('AW');
+  });
+});
+
+describe('filters', () => {
+  const g = small();
+  const all = defaultFilters(g);
+  it('defaults show everything', () => {
+    const v = computeVisibility(g, all);
+    expect(v.nodes.size).toBe(g.order);
+    expect(v.edges.size).toBe(g.size);
+  });
+  it.each([
+    ['node type', { nodeTypes: new Set(['person']) }, (k: string) => g.getNodeAttribute(k, 'type') === 'person', null],
+    ['min degree', { minDegree: 5 }, (k: string) => g.degree(k) >= 5, null],
+    ['min mentions', { minMentions: 5 }, (k: string) => g.getNodeAttribute(k, 'mentions') >= 5, null],
+    ['relation', { relations: new Set(['met_with']) }, null, (e: string) => g.getEdgeAttribute(e, 'type') === 'met_with'],
+    ['modality', { modalities: new Set(['occurred']) }, null, (e: string) => (g.getEdgeAttribute(e, 'modality') ?? 'occurred') === 'occurred'],
+  ])('%s', (_n, change, nodeOk, edgeOk) => {
+    const v = computeVisibility(g, { ...all, ...change });
+    if (nodeOk) expect([...v.nodes].sort()).toEqual(g.filterNodes(nodeOk).sort());
+    if (edgeOk) expect([...v.edges].sort()).toEqual(g.filterEdges(edgeOk).sort());
+    for (const e of v.edges) expect(v.nodes.has(g.source(e)) && v.nodes.has(g.target(e))).toBe(true);
+  });
+  it('ego depth 1 is the node and its neighbours', () => {
+    const k = g.nodes().find((n) => g.degree(n) > 2)!;
+    const v = computeVisibility(g, { ...all, ego: k, depth: 1 });
+    expect([...v.nodes].sort()).toEqual([k, ...g.neighbors(k)].sort());
+  });
+});
+
+describe('URL state', () => {
+  const g = small();
+  const d = defaultFilters(g);
+  it('round-trips selection, filters, size and camera', () => {
+    const f = { ...defaultFilters(g), minDegree: 3, dateFrom: '2026-02-01', ego: 'x', depth: 2, relations: new Set(['met_with']) };
+    const view = { graph: 'g.json', node: 'person:a b', edge: null, sizeBy: 'mentions' as const, camera: { x: 0.5, y: 0.25, ratio: 0.125, angle: 0 } };
+    const back = decodeState(encodeState(view, f, d), d);
+    expect(back.view).toEqual(view);
+    expect(back.filters).toEqual(f);
+  });
+  it('writes nothing for the default view', () => {
+    expect(encodeState({ graph: null, node: null, edge: null, sizeBy: 'degree', camera: null }, defaultFilters(g), d)).toBe('');
+  });
+});
+
+describe('GEXF export', () => {
+  it('writes every visible node and edge, escaped', () => {
+    const g = parseGraph(
+      JSON.stringify({
+        nodes: [
+          { key: 'a', attributes: { label: 'A & <B>', type: 'person', x: 1, y: 2 } },
+          { key: 'b', attributes: { label: 'C "D"', type: 'organization', x: 3, y: 4 } },
+          { key: 'c', attributes: { label: 'hidden', type: 'place', x: 0, y: 0 } },
+        ],
+        edges: [{ key: 'e', source: 'a', target: 'b', attributes: { type: 'reported_by', weight: 2, evidence: [{ text: 'A < B', article: 'x', sentence: 0, start: 0, end: 5 }] } }],
+      }),
+      't.json',
+    );
+    const x = toGexf(subgraphExport(g, new Set(['a', 'b']), new Set(['e'])), { person: '#1d4ed8' });
+    expect(x).toContain('label="A &amp; &lt;B&gt;"');
+    expect(x).toContain('label="C &quot;D&quot;"');
+    expect(x).not.toContain('hidden');
+    expect(x).toContain('<viz:color r="29" g="78" b="216"/>');
+    expect(x).toContain('value="A &lt; B"');
+    expect(x.match(/<edge /g)).toHaveLength(1);
+  });
+});
+
+describe('serveViewer', () => {
+  let s: ViewServer;
+  let graphFile: string;
+  beforeAll(async () => {
+    ensureViewerBuilt();
+    graphFile = join(tmp(), 'g.json');
+    writeFileSync(graphFile, '{"nodes":[],"edges":[]}');
+    s = await serveViewer({ graphPath: graphFile, port: 0 });
+  }, 120_000);
+  afterAll(() => s?.close());
+
+  it('binds 127.0.0.1 and points at the given graph', () => {
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?graph=graph\.json$/);
+  });
+  it.each([
+    ['/', 200, 'text/html'],
+    ['/graph.json', 200, 'application/json'],
+    ['/bare.html', 200, 'text/html'],
+    ['/nope.js', 404, 'text/plain'],
+    ['/graphs/..%2F..%2Fpackage.json', 404, 'text/plain'],
+    ['/..%2Fpackage.json', 404, 'text/plain'],
+  ])('GET %s -> %i', async (path, status, type) => {
+    const r = await fetch(new URL(path, s.url));
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toContain(type);
+  });
+  it('serves the page without a graph at the bare root URL', async () => {
+    const t = await serveViewer({});
+    expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await t.close();
+  });
+  it('refuses other hosts', async () => {
+    await expect(serveViewer({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'E_USAGE' });
+  });
+  it('says when the graph file does not exist', async () => {
+    await expect(serveViewer({ graphPath: '/nonexistent/g.json' })).rejects.toMatchObject({ code: 'E_GRAPH_LOAD' });
+  });
+});
