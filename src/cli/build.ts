@@ -34,8 +34,11 @@ export async function buildCommand(inputs: string[], flags: BuildFlags): Promise
     throw new KgError('E_NO_ARTICLES', `no article could be read from ${inputs.join(', ')}${problems.length ? ' (see the problems above)' : ''}; ${out} was not written.`);
   }
 
+  const tRead = Number(process.hrtime.bigint() - t0) / 1e9;
   const skipped: string[] = [];
+  const timings: Record<string, number> = {};
   const graph = buildGraph(articles, {
+    timings,
     ...(flags.merge && existing ? { into: existing } : {}),
     layout: flags.layout !== false,
     onSkip: (id, reason) => {
@@ -43,7 +46,9 @@ export async function buildCommand(inputs: string[], flags: BuildFlags): Promise
       warn('build', `article "${id}": ${reason}.`);
     },
   });
+  const tWrite = process.hrtime.bigint();
   await saveGraph(graph, out);
+  timings.write = Number(process.hrtime.bigint() - tWrite) / 1e9;
 
   const s = summarizeGraph(graph);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -60,6 +65,7 @@ export async function buildCommand(inputs: string[], flags: BuildFlags): Promise
     `  entities:  ${line(s.entities)}`,
     `  relations: ${line(s.relations)}`,
     `  wrote ${out}${flags.merge && existing ? ' (merged into the existing graph)' : ''}: ${s.nodes} nodes, ${s.edges} edges, ${s.articles} article${s.articles === 1 ? '' : 's'} in ${secs.toFixed(2)} s`,
+    `  (${[['read', tRead], ...Object.entries(timings)].map(([k, v]) => `${k} ${(v as number).toFixed(2)}`).join(', ')} s)`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -32,7 +32,8 @@ export async function neighborsCommand(graphPath: string, name: string, flags: N
   const arrow = { out: '->', in: '<-', both: '--' } as const;
   for (const n of list) {
     const mod = n.modality ? ` (${n.modality})` : '';
-    lines.push(`  ${n.relation}${mod} ${arrow[n.direction]} ${n.label} [${n.type}]  ${n.articles} article${n.articles === 1 ? '' : 's'}`);
+    const where = [n.place && `in ${n.place}`, n.date && `on ${n.date}`].filter(Boolean).join(' ');
+    lines.push(`  ${n.relation}${mod} ${arrow[n.direction]} ${n.label} [${n.type}]  ${n.articles} article${n.articles === 1 ? '' : 's'}${where ? `  (${where})` : ''}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -18,6 +18,8 @@ export interface BuildOptions {
   layout?: boolean | LayoutOptions;
   /** Told about each input article that was left out (e.g. already in `into`). */
   onSkip?: (id: string, reason: string) => void;
+  /** Filled with the seconds spent in each phase (extract, resolve, assemble, layout), for summaries. */
+  timings?: Record<string, number>;
 }
 
 interface EdgeDraft {
@@ -28,6 +30,7 @@ interface EdgeDraft {
 
 /** Builds a graph; the same input (and `into`) always gives the same nodes, edges, order and positions. */
 export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: BuildOptions = {}): KgGraph {
+  const clock = phaseClock(options.timings);
   const nodes = new Map<string, NodeAttributes>();
   const edges = new Map<string, EdgeDraft>();
   if (options.into) seed(options.into, nodes, edges);
@@ -49,8 +52,10 @@ export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: 
     extractions.push(x);
   }
 
+  clock('extract');
   const known = [...nodes].filter(([, a]) => a.type !== 'article').map(([key, a]) => toGlobal(key, a));
   const resolution = resolveAcross(extractions, known);
+  clock('resolve');
   for (const e of resolution.entities) {
     const prev = nodes.get(e.key);
     const node: NodeAttributes = prev ?? { label: e.label, type: e.type, aliases: [], mentions: 0, articles: [], x: NaN, y: NaN };
@@ -90,7 +95,17 @@ export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: 
     }
   });
 
-  return assemble(nodes, edges, options.layout ?? true);
+  return assemble(nodes, edges, options.layout ?? true, clock);
+}
+
+/** Returns a function that adds the seconds since its last call to `timings[phase]`. */
+function phaseClock(timings: Record<string, number> | undefined): (phase: string) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    if (timings) timings[phase] = (timings[phase] ?? 0) + (now - last) / 1000;
+    last = now;
+  };
 }
 
 function isExtraction(x: Article | Extraction): x is Extraction {
@@ -206,14 +221,16 @@ function canonicalEdge(a: EdgeAttributes): EdgeAttributes {
   return out;
 }
 
-function assemble(nodes: Map<string, NodeAttributes>, edges: Map<string, EdgeDraft>, layout: boolean | LayoutOptions): KgGraph {
+function assemble(nodes: Map<string, NodeAttributes>, edges: Map<string, EdgeDraft>, layout: boolean | LayoutOptions, clock: (phase: string) => void): KgGraph {
   const graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const key of [...nodes.keys()].sort(cmp)) graph.addNode(key, canonicalNode(nodes.get(key)!));
   for (const key of [...edges.keys()].sort(cmp)) {
     const d = edges.get(key)!;
     graph.addEdgeWithKey(key, d.source, d.target, canonicalEdge(d.attributes));
   }
+  clock('assemble');
   if (layout !== false) layoutGraph(graph, layout === true ? {} : layout);
   else graph.forEachNode((k, a) => { if (!Number.isFinite(a.x) || !Number.isFinite(a.y)) graph.mergeNodeAttributes(k, { x: 0, y: 0 }); });
+  clock('layout');
   return graph;
 }

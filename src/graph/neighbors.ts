@@ -1,6 +1,6 @@
 // Queries: find an entity by name, list its neighbors with relation, direction and support.
 import { KgError } from '../errors.js';
-import { RELATION_TYPES } from '../types.js';
+import { MODALITIES, RELATION_TYPES } from '../types.js';
 import type { Modality, NodeType, RelationType } from '../types.js';
 import type { KgGraph } from './types.js';
 
@@ -19,6 +19,9 @@ export interface Neighbor extends NodeRef {
   articles: number;
   /** Evidence items over the edge(s). */
   weight: number;
+  /** Where and when, for met_with edges whose sentences say so. */
+  place?: string;
+  date?: string;
 }
 
 export interface NeighborsResult {
@@ -113,14 +116,18 @@ export function neighbors(graph: KgGraph, name: string, options: NeighborsOption
       if (modality) g.modality = modality;
       groups.set(gk, g);
     }
+    if (e.place !== undefined) g.place ??= e.place;
+    if (e.date !== undefined) g.date ??= e.date;
     g.weight += e.weight;
     for (const ev of e.evidence) g.ids.add(ev.article);
     // A mentions edge has no evidence list: its article is the article node itself.
     if (e.type === 'mentions') g.ids.add(source);
   });
   const order = (t: RelationType) => RELATION_TYPES.indexOf(t);
+  // What happened first, then what was planned, proposed, cancelled... in the order of MODALITIES.
+  const mod = (m: Modality | undefined) => (m === undefined ? -1 : MODALITIES.indexOf(m));
   const list = [...groups.values()]
     .map(({ ids, ...n }) => ({ ...n, articles: ids.size }))
-    .sort((x, y) => order(x.relation) - order(y.relation) || y.articles - x.articles || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0) || (x.key < y.key ? -1 : 1));
+    .sort((x, y) => order(x.relation) - order(y.relation) || mod(x.modality) - mod(y.modality) || y.articles - x.articles || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0) || (x.key < y.key ? -1 : 1));
   return { node: { key, label: a.label, type: a.type, aliases: [...a.aliases], articles: [...a.articles] }, neighbors: list };
 }

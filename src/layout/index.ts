@@ -12,9 +12,12 @@ export interface LayoutOptions {
   decimals?: number;
 }
 
-/** Iterations that settle small graphs well and keep big ones within seconds. */
-export function defaultIterations(order: number): number {
-  return Math.max(50, Math.min(500, Math.round(20000 / Math.sqrt(order + 1))));
+/**
+ * Iterations that settle small graphs (500) and keep big ones to a few seconds: a budget of node and edge
+ * visits, never under 30 (the viewer can run ForceAtlas2 further on demand).
+ */
+export function defaultIterations(order: number, size = 0): number {
+  return Math.max(30, Math.min(500, Math.round(3e6 / (order + size + 1))));
 }
 
 /** 32-bit FNV-1a: a stable hash of a node key (Math.random would make every build differ). */
@@ -49,7 +52,7 @@ export function layoutGraph<N extends Attributes, E extends Attributes>(graph: A
     }
   });
   if (graph.size > 0) {
-    const iterations = options.iterations ?? defaultIterations(order);
+    const iterations = options.iterations ?? defaultIterations(order, graph.size);
     forceAtlas2.assign(graph, { iterations, settings: forceAtlas2.inferSettings(order), getEdgeWeight: 'weight' });
   }
   const f = 10 ** (options.decimals ?? 2);
