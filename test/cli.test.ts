@@ -209,3 +209,36 @@ describe('kg neighbors', () => {
     expect(r.stderr).toMatch(/cannot read graph .*nope\.json.*no such file.*kg build/);
   });
 });
+
+describe('kg view', () => {
+  it('serves the graph on 127.0.0.1, prints the URL, and stops on Ctrl-C with exit 0', async () => {
+    const { spawn } = await import('node:child_process');
+    const graph = path.join(dir, 'view.json');
+    expect(kg(['build', HARBOUR, '-o', graph]).code).toBe(0);
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), 'view', graph, '--port', '0'], { cwd: ROOT });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(out);
+        if (m) resolve(m[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`kg view exited early (${code}): ${out}`)));
+    });
+    const res = await fetch(new URL('/graph.json', url));
+    expect(res.status).toBe(200);
+    expect((await res.json()).nodes.some((n: { key: string }) => n.key === 'article:harbour')).toBe(true);
+    const code = await new Promise<number | null>((resolve) => {
+      child.removeAllListeners('exit');
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGINT');
+    });
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 with what to do when the graph is missing', () => {
+    const r = kg(['view', path.join(dir, 'absent.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^kg view: cannot read graph .*absent\.json.*kg build/);
+  });
+});

@@ -78,7 +78,8 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode;
     const name = kg.args[0] ?? '';
     if (e instanceof KgError) {
-      process.stderr.write(`kg${name ? ` ${name}` : ''}: ${e.message}\n`);
+      // Some library messages already name the command; print the prefix once.
+      process.stderr.write(`kg${name ? ` ${name}` : ''}: ${e.message.replace(/^kg \w+: /, '')}\n`);
       return EXIT[e.code] ?? 1;
     }
     process.stderr.write(`kg${name ? ` ${name}` : ''}: unexpected error: ${(e as Error).stack ?? String(e)}\nPlease report it with the command you ran.\n`);

@@ -2,10 +2,6 @@
 import { KgError } from '../errors.js';
 import { loadGraph } from '../graph/index.js';
 
-interface ViewModule {
-  serveViewer(options: { graphPath: string; port: number; host: string }): Promise<{ url: string; close(): Promise<void> | void }>;
-}
-
 export interface ViewFlags {
   port?: string;
   host?: string;
@@ -16,9 +12,8 @@ export async function viewCommand(graphPath: string, flags: ViewFlags): Promise<
   await loadGraph(graphPath);
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KgError('E_USAGE', `--port must be a number from 0 to 65535, not "${flags.port}".`);
-  // Loaded by URL so that this file compiles before the viewer's module exists.
-  const mod = (await import(new URL('./view.js', import.meta.url).href)) as ViewModule;
-  const server = await mod.serveViewer({ graphPath, port, host: flags.host ?? '127.0.0.1' });
+  const { serveViewer } = await import('./view.js');
+  const server = await serveViewer({ graphPath, port, host: flags.host ?? '127.0.0.1' });
   process.stdout.write(`kg view: serving ${graphPath} at ${server.url}  (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
