@@ -119,16 +119,25 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
     // "X, who heads Y": a person before ", who", an organization or place right after the verb.
     const before = doc.text.slice(0, tStart);
     const after = names.find((m) => m.type !== 'person' && m.start >= toks[i]!.end && /^\s*(?:the\s+)?$/i.test(doc.text.slice(toks[i]!.end, m.start)));
-    const person = lastPersonBefore(names, tStart, (gap) => /^\s*,\s*who\s+$/i.test(gap), doc);
-    if (!person || !after || !/,\s*who\s+$/i.test(before)) return undefined;
+    // "X, who heads Y"; "X, the Swiss diplomat who heads Y".
+    const person = lastPersonBefore(names, tStart, (gap) => /^\s*,[^,;()]{0,60}?\bwho\s+$/i.test(gap), doc);
+    if (!person || !after || !/\bwho\s+$/i.test(before)) return undefined;
     return { start: i, end: i + 1, title: verb!, of: ofName(after), person, pattern: 'heads' };
   }
 
   // What the title belongs to: a modifier before it ("Russian", "U.S.", "Kremlin", "Ford's") or "of Y" after it.
-  let modStart = i;
   let of: string | undefined;
   let k = i - 1;
-  while (k >= sentStart && ADJECTIVES.has(toks[k]!.text.toLowerCase())) k--;
+  // Adjectives and up to two lowercase noun modifiers ("banking industry analyst", "democracy leader").
+  for (let nouns = 0; k >= sentStart; ) {
+    const w = toks[k]!.text;
+    if (ADJECTIVES.has(w.toLowerCase())) k--;
+    else if (nouns < 2 && isNounModifier(w)) {
+      nouns++;
+      k--;
+    } else break;
+  }
+  let modStart = k + 1;
   const possessive = k >= sentStart && /^['’]s$/i.test(toks[k]!.text) ? 1 : 0;
   const ownerEnd = toks[k - possessive]?.end ?? -1;
   const owner = names.find((m) => m.type !== 'person' && m.end === ownerEnd && m.start >= (toks[sentStart]?.start ?? 0));
@@ -159,15 +168,22 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
 
   const modPos = toks[modStart]!.start;
   const titleEnd = toks[end - 1]!.end;
-  // Before the name: "Foreign Minister Sergey Lavrov".
-  const next = names.find((m) => m.start >= titleEnd && m.start <= titleEnd + 2);
-  if (next?.type === 'person' && /^\s*$/.test(doc.text.slice(titleEnd, next.start))) {
+  // Before the name: "Foreign Minister Sergey Lavrov", also through a second title ("NATO spokesman Colonel X").
+  let j = end;
+  for (let t = titleEndAt(toks, j, sentEnd); t > j; t = titleEndAt(toks, j, sentEnd)) j = t;
+  const nameStart = j > end ? toks[j - 1]!.end : titleEnd;
+  const next = names.find((m) => m.start >= nameStart && m.start <= nameStart + 2);
+  if (next?.type === 'person' && /^\s*$/.test(doc.text.slice(nameStart, next.start))) {
     return { start: i, end, title, of, person: next, pattern: 'prenominal' } as Found;
   }
-  // "Russia's foreign minister, Sergey Lavrov," — a determined title set off before the name.
+  // "Russia's foreign minister, Sergey Lavrov,", "the speaker of the parliament, X," "the envoy to Y, X":
+  // a determined title set off before the name.
   const detBefore = !!possessive || (modStart - 1 >= sentStart && DETERMINERS.has(toks[modStart - 1]!.text.toLowerCase()));
-  if (next?.type === 'person' && detBefore && /^\s*,\s*$/.test(doc.text.slice(titleEnd, next.start))) {
-    return { start: i, end, title, of, person: next, pattern: 'fronted' } as Found;
+  const ofPhrase = names.find((m) => m.type !== 'person' && m.start > titleEnd && /^\s+(?:of|to|for|at)\s+(?:the\s+)?$/i.test(doc.text.slice(titleEnd, m.start)));
+  const setOff = ofPhrase?.end ?? titleEnd;
+  const fronted = names.find((m) => m.start >= setOff && /^\s*,\s*$/.test(doc.text.slice(setOff, m.start)));
+  if (fronted?.type === 'person' && detBefore) {
+    return { start: i, end, title, of, person: fronted, pattern: 'fronted' } as Found;
   }
   // After the name: "Marco Rubio, the U.S. secretary of state"; "Smith, 34, a defender".
   // Photo captions place people with "left", "right", "center": those are not roles.
@@ -179,13 +195,33 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
     names,
     modPos,
     (gap) =>
-      /^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|becomes|remains|remained|will be|served as|serves as|,\s*now)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(
+      /^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|becomes|remains|remained|will be|served as|serves as|,\s*now|(?:was|is|has been|were|had been)\s+(?:named|appointed|elected|re-elected|enthroned|installed|sworn in|promoted|hired|chosen|confirmed)(?:\s+as)?|(?:takes|took|take|taking)\s+over\s+as)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(
         gap,
       ),
     doc,
   );
   if (cop) return { start: i, end, title, of, person: cop, pattern: 'copula' } as Found;
   return undefined;
+}
+
+/** Words that end a noun phrase: a lowercase word among them is no modifier of the title after it. */
+const STOP = new Set(
+  ('said says say told tells met meets and or but with to of in on at for by from as is was are were be been being has have had ' +
+    'who whom whose which that this these those after before when while than then also not no its it he she they we you i ' +
+    'his her their our my your the a an into over under about against between during without').split(' '),
+);
+
+function isNounModifier(w: string): boolean {
+  const lw = w.toLowerCase();
+  return /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !STOP.has(lw) && !/(?:ed|ly)$/.test(lw) && !TITLES.has(norm(lw));
+}
+
+/** The token index past the longest title starting at token i, or i when none starts there. */
+function titleEndAt(toks: Token[], i: number, sentEnd: number): number {
+  for (let j = Math.min(sentEnd, i + MAX_TITLE_WORDS); j > i; j--) {
+    if (TITLES.has(norm(toks.slice(i, j).map((t) => t.text).join(' ')))) return j;
+  }
+  return i;
 }
 
 function lastPersonBefore(names: Mention[], pos: number, gapOk: (gap: string) => boolean, doc: Doc): Mention | undefined {

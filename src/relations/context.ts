@@ -56,7 +56,20 @@ export function buildContext(doc: Doc, mentions: Mention[], entities: LocalEntit
 /** Quoted stretches: “...” pairs and straight "..." pairs (an unclosed quote runs to the sentence end). */
 function quoteSpans(text: string, offset: number): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/gu)) out.push([offset + m.index, offset + m.index + m[0].length]);
+  let open = -1;
+  for (const m of text.matchAll(/[“”"]/gu)) {
+    const q = m.index;
+    // A straight quote after punctuation closes ('..., " he said'); one before a word opens.
+    const closes = m[0] === '”' || (m[0] === '"' && (open >= 0 || /[,.!?;:]\s*$/u.test(text.slice(0, q))));
+    if (!closes) {
+      if (open < 0) open = q;
+      continue;
+    }
+    // A closing quote with none open: the quotation began in an earlier sentence.
+    out.push([offset + (open >= 0 ? open : 0), offset + q + 1]);
+    open = -1;
+  }
+  if (open >= 0) out.push([offset + open, offset + text.length]);
   return out;
 }
 

@@ -46,6 +46,11 @@ export function findReports(ctx: Ctx): Relation[] {
             const next = names.find((n) => n.m.start >= cue![1] && n.type === 'person');
             if (next && AS_SAYING.test(ctx.doc.text.slice(next.m.end, s.end))) src = next;
             else if (next && /^\s*$/.test(ctx.doc.text.slice(cue[1], next.m.start).replace(/\b(?:the|a|an)\b|[\p{L}-]+(?=\s)/giu, ''))) src = next;
+            // "X did Y, Interfax quoted his spokesman as saying": X's deeds are reported too.
+            const first = bodyNames(s).filter(outsideQuotes(s)).find((n) => n.type === 'person' && n.m.end <= o.m.start && n.e !== src?.e);
+            if (src && first && /,\s*$/.test(ctx.doc.text.slice(s.start, o.m.start))) {
+              out.push({ type: 'reported_by', source: first.e, target: o.e, evidence: evidence(ctx, s, spanOf(first.m), spanOf(o.m), cue) });
+            }
           } else src = mainSubject(ctx, s, o, cue);
         }
         if (!src || !cue || src.e === o.e) continue;
@@ -76,7 +81,8 @@ const outsideQuotes = (s: SentView) => (n: NamedMention) => !inQuote(s, n.m.star
  */
 function subjectBefore(ctx: Ctx, s: SentView, o: NamedMention, pos: number): NamedMention | undefined {
   const cands = bodyNames(s).filter(outsideQuotes(s)).filter((n) => isSubjectType(n) && n.m.end <= pos && n.e !== o.e);
-  const subj = pickSubject(ctx, cands);
+  // The speaker stands right before "told" (an apposition may sit between): the nearest name.
+  const subj = pickSubject(ctx, [...cands].reverse());
   if (subj) return subj;
   const pro = /\b(?:he|she)\b/iu.exec(ctx.doc.text.slice(s.start, pos));
   return pro ? resolvePronoun(ctx, s.index, s.start + pro.index) : undefined;
@@ -92,16 +98,19 @@ function mainSubject(ctx: Ctx, s: SentView, o: NamedMention, cue: Span): NamedMe
   return pro ? resolvePronoun(ctx, s.index, s.start + pro.index) : undefined;
 }
 
+/**
+ * The first of the candidates (in the order given) that can be a subject: persons before organizations, and not
+ * a possessive owner ("Lukashenko's adviser X") nor a modifier of a title before a name ("Ericsson spokesman X")
+ * while another candidate remains.
+ */
 function pickSubject(ctx: Ctx, cands: NamedMention[]): NamedMention | undefined {
   const persons = cands.filter((n) => n.type === 'person');
   const pool = persons.length ? persons : cands;
-  for (let k = 0; k < pool.length; k++) {
-    const n = pool[k]!;
-    const possessive = /^\s*['’]s?\b/u.test(ctx.doc.text.slice(n.m.end, n.m.end + 3)) || /['’]s?$/u.test(n.m.text);
-    if (possessive && pool[k + 1]) continue;
-    return n;
-  }
-  return undefined;
+  const modifier = (n: NamedMention) =>
+    /^\s*['’]s?\b/u.test(ctx.doc.text.slice(n.m.end, n.m.end + 3)) ||
+    /['’]s?$/u.test(n.m.text) ||
+    ctx.mentions.some((m) => m.type === 'role' && m.sentence === n.m.sentence && /^\s*$/.test(ctx.doc.text.slice(n.m.end, m.start)));
+  return pool.find((n) => !modifier(n)) ?? pool[0];
 }
 
 /** credited_to: what a photo caption shows -> the organizations in the credit at its end. */
