@@ -106,8 +106,8 @@ describe('readArticles', () => {
   });
 
   it('reads each format, with metadata, and deduplicates ids in reading order', async () => {
-    const r = await readArticles([path.join(FIX, 'page.html'), path.join(FIX, 'feed.jsonl'), path.join(FIX, 'page.html')]);
-    expect(r.articles.map((a) => a.id)).toEqual(['page', 'f1', 'f1-2', 'feed:8', 'page-2']);
+    const r = await readArticles([path.join(FIX, 'page.html'), path.join(FIX, 'feed.jsonl'), path.join(FIX, 'folder')]);
+    expect(r.articles.map((a) => a.id)).toEqual(['page', 'f1', 'f1-2', 'feed:8', 'a-council', 'b-harbour', 'sub/c-bridge']);
     const page = r.articles[0]!;
     expect(page).toMatchObject({ title: 'Ferry strike ends after two days', outlet: 'The Coast Gazette', date: '2026-02-03', url: 'https://gazette.example/ferry-strike' });
     expect(page.text).toContain('union steward Mira Kane said');
@@ -118,6 +118,20 @@ describe('readArticles', () => {
     }
     expect(r.articles[1]).toMatchObject({ title: 'Deal', url: 'https://gazette.example/f1', date: '2026-02-03', outlet: 'The Coast Gazette' });
     expect(r.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['feed.jsonl:3', 'feed.jsonl:4', 'feed.jsonl:5', 'feed.jsonl:6']);
+  });
+
+  it('gives a second file with the same id a numbered id', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kg-ingest-'));
+    await writeFile(path.join(dir, 'page.txt'), 'Another page.');
+    const r = await readArticles([path.join(FIX, 'page.html'), path.join(dir, 'page.txt')]);
+    expect(r.articles.map((a) => a.id)).toEqual(['page', 'page-2']);
+  });
+
+  it('reads a file given twice (alone and in its folder) once', async () => {
+    const folder = path.join(FIX, 'folder');
+    const r = await readArticles([folder, path.join(folder, 'a-council.txt')]);
+    expect(r.articles.map((a) => a.id)).toEqual(['a-council', 'b-harbour', 'sub/c-bridge']);
+    expect(r.problems).toEqual([{ file: path.join(folder, 'a-council.txt'), message: expect.stringMatching(/given twice/) }]);
   });
 
   it.each([

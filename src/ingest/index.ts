@@ -1,5 +1,5 @@
 // Reading articles from files, folders and stdin: text, HTML and JSONL. Bad inputs become problems, not crashes.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../types.js';
 import { decodeText } from './decode.js';
@@ -33,6 +33,17 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
   const articles: Article[] = [];
   const problems: Problem[] = [];
   const used = new Set<string>();
+  // A file named twice (on its own and inside a folder given too) is read once.
+  const seenFiles = new Set<string>();
+  const firstTime = async (file: string) => {
+    const real = await realpath(file).catch(() => path.resolve(file));
+    if (seenFiles.has(real)) {
+      problems.push({ file, message: 'already read (it was given twice); skipped.' });
+      return false;
+    }
+    seenFiles.add(real);
+    return true;
+  };
   const add = (a: Article) => {
     let id = a.id;
     for (let n = 2; used.has(id); n++) id = `${a.id}-${n}`;
@@ -56,8 +67,8 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
     if (st.isDirectory()) {
       const files = await listFiles(p, problems);
       if (files.length === 0) problems.push({ file: p, message: `the folder holds no ${INPUT_EXTENSIONS.join(', ')} files.` });
-      for (const f of files) await readFileInto(f, idOf(path.relative(p, f)), formatOf(f), add, problems);
-    } else {
+      for (const f of files) if (await firstTime(f)) await readFileInto(f, idOf(path.relative(p, f)), formatOf(f), add, problems);
+    } else if (await firstTime(p)) {
       await readFileInto(p, idOf(path.basename(p)), formatOf(p), add, problems);
     }
   }
