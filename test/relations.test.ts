@@ -36,6 +36,7 @@ describe('met_with patterns', () => {
     ['Anna Kovacs greeted Tomas Berg before talks with Omar Haddad.', ['Anna Kovacs ~ Omar Haddad', 'Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs listened to Tomas Berg during their talks in Oslo.', ['Anna Kovacs ~ Tomas Berg']],
     ['Tomas Berg arrived late. He met Anna Kovacs at noon.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Tomas Berg said he discussed with Anna Kovacs the route of the line.', ['Anna Kovacs ~ Tomas Berg']],
     // Not meetings.
     ['Anna Kovacs met reporters after Tomas Berg left.', []],
     ['Anna Kovacs visited Oslo.', []],

@@ -12,6 +12,7 @@ const P: Names = {
   Anna: 'person',
   'Northern Rail Authority': 'organization',
   NRA: 'organization',
+  FNX: 'organization',
   'United Nations': 'organization',
   'U.N.': 'organization',
   'Seattle Harbor Mariners': 'organization',
@@ -49,6 +50,8 @@ describe('corefer: merge rules', () => {
     ['The Seattle Harbor Mariners won. The Mariners lost later.', ['Seattle Harbor Mariners [Mariners:short-form]']],
     ['The U.S. Trade Dept. spoke. The Trade Department agreed.', ['U.S. Trade Dept. [Trade Department:short-form]']],
     ['Lumen Pharma Corp rose. Lumen Pharma fell.', ['Lumen Pharma Corp [Lumen Pharma:org-suffix]']],
+    // A bracketed short form belongs to the name before it, even when its letters follow another language.
+    ['The Northern Rail Authority ( FNX ) struck. FNX said no.', ['Northern Rail Authority [FNX:bracketed]']],
   ])('%s', (text, expected) => {
     expect(groups(text)).toEqual(expected);
   });
@@ -79,6 +82,11 @@ describe('corefer: merge rules', () => {
     const x = run('Tomas Berg arrived. Berg’s plan was praised.', { 'Tomas Berg': 'person', Berg: 'organization' });
     expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Tomas Berg']);
     expect(x.entities[0]!.merges).toEqual([{ name: 'Berg', rule: 'surname-retyped' }]);
+  });
+
+  it('does not retype a city as a person whose tagged “name” merely ends with it', () => {
+    const x = run('Harbor Madrid beat the hosts. The fans in Madrid cheered.', { 'Harbor Madrid': 'person', Madrid: 'place' });
+    expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Harbor Madrid', 'place:Madrid']);
   });
 
   it('makes one role entity per (title, owner), named in Title Case with the owner', () => {

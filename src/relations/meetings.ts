@@ -12,7 +12,7 @@ type CueKind = 'verb' | 'noun';
 const CUES: [CueKind, RegExp][] = [
   [
     'verb',
-    /\b(?:met|meets|meet|meeting|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu,
+    /\b(?:met|meets|meet|meeting|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:discussed|discusses|discuss|negotiated|negotiates) with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu,
   ],
   [
     'noun',

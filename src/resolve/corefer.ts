@@ -2,6 +2,7 @@
 import { canonicalTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName } from './countries.js';
+import { isCity, isGivenName } from './gazetteers.js';
 import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
 
 export interface Coreference {
@@ -85,7 +86,9 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     // whatever the tagger typed it as ("Lavrov’s proposal" tagged as an organization).
     if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name)) {
       const owner = surnameOwner(i, it.words);
-      if (owner !== undefined) {
+      // Only for a person whose name the text makes sure of (a known given name first), and never for a city:
+      // "Real Madrid" tagged as a person must not swallow "Madrid".
+      if (owner !== undefined && isGivenName(items[owner]!.words[0]!) && !(it.type === 'place' && isCity(it.name))) {
         join(i, owner, 'surname-retyped');
         it.type = 'person';
       }
@@ -105,6 +108,16 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       a.it.type = 'organization';
     }
   }
+  // "the Popular Revolutionary Army (EPR)": a short form in brackets right after a name is that name's.
+  items.forEach((a, i) => {
+    if (a.type !== 'organization') return;
+    const b = items.findIndex((x) => x.m.start > a.m.end && /^\s*\(\s*$/.test(doc.text.slice(a.m.end, x.m.start)));
+    const x = items[b];
+    if (x && x.type !== 'person' && x.type !== 'role' && acronymLetters(x.name) && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
+      join(b, i, 'bracketed');
+      x.type = 'organization';
+    }
+  });
   for (const a of orgs) {
     if (acronymLetters(a.it.name)) continue;
     const core = orgCore(a.it.name);

@@ -1,0 +1,23 @@
+// Name lists the NER model ships (src/ner/model/gazetteers, derived from public data packages): resolution uses
+// them to be sure a name is a person's (a known given name first) or a city's. Missing lists mean "unknown".
+import { readLexicon } from './names.js';
+
+function load(file: string): Set<string> {
+  try {
+    return new Set(readLexicon(`ner/model/gazetteers/${file}`).map((l) => l.toLowerCase()));
+  } catch {
+    return new Set();
+  }
+}
+
+const GIVEN = load('given-names.txt');
+const CITIES = load('cities.txt');
+
+/** True when the word is a known given name, or when no list is there to say (then any name may be one). */
+export function isGivenName(word: string): boolean {
+  return GIVEN.size === 0 || GIVEN.has(word.toLowerCase());
+}
+
+export function isCity(name: string): boolean {
+  return CITIES.has(name.toLowerCase());
+}
