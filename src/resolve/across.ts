@@ -32,6 +32,7 @@ interface Member {
   merges: MergeRecord[];
   of?: string;
   knownKey?: string;
+  weight: number; // mentions behind this member: votes for its type
 }
 
 const keyOf = (type: EntityType, name: string) =>
@@ -50,6 +51,7 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
       roles: [],
       merges: [...e.merges],
       knownKey: e.key,
+      weight: 1,
     };
     if (e.of) m.of = e.of;
     members.push(m);
@@ -133,6 +135,23 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
     }
   }
 
+  // 5. One name, several types: the tagger typed it differently in different sentences or articles ("CAPE TOWN"
+  //    as an organization on a dateline, a place in the text). Groups whose fullest names agree become one, typed
+  //    as most of their mentions are.
+  const fullest = new Map<number, Member>();
+  members.forEach((m, i) => {
+    if (m.type === 'role') return;
+    const r = find(i);
+    const cur = fullest.get(r);
+    if (!cur || fuller(m.name, cur.name)) fullest.set(r, m);
+  });
+  const byFullName = group([...fullest].map(([r, m]) => ({ r, n: normName(m.name), t: members[r]!.type })), (e) => e.n);
+  for (const same of byFullName.values()) {
+    if (new Set(same.map((e) => e.t)).size < 2) continue;
+    const roots = same.map((e) => e.r).sort((a, b) => a - b);
+    for (const r of roots.slice(1)) join(r, roots[0]!, 'type-vote');
+  }
+
   // Build the global entities, in a fixed order: by key.
   const groups = group(
     members.map((m, i) => ({ m, i })),
@@ -141,7 +160,9 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
   const built: { g: GlobalEntity; idx: number[] }[] = [];
   const usedKeys = new Set<string>();
   for (const bucket of groups.values()) {
-    const labelM = bucket.map((e) => e.m).reduce((a, b) => (fuller(b.name, a.name) ? b : a));
+    const type = votedType(bucket.map((e) => e.m));
+    const ofType = bucket.map((e) => e.m).filter((m) => m.type === type);
+    const labelM = ofType.reduce((a, b) => (fuller(b.name, a.name) ? b : a));
     const knownM = bucket.find((e) => e.m.knownKey);
     let key = knownM?.m.knownKey ?? `${labelM.type}:${labelM.key}`;
     if (!knownM && usedKeys.has(key)) {
@@ -163,7 +184,7 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
         merges.push(local ?? { name: n, rule: why.get(e.i) ?? 'same-name' });
       }
     }
-    const g: GlobalEntity = { key, type: labelM.type, label, aliases: [...aliases], merges };
+    const g: GlobalEntity = { key, type, label, aliases: [...aliases], merges };
     const of = labelM.of ?? bucket.find((e) => e.m.of)?.m.of;
     if (of) g.of = of;
     built.push({ g, idx: bucket.map((e) => e.i) });
@@ -184,6 +205,17 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
   return { entities, local };
 }
 
+const TYPE_TIES: EntityType[] = ['person', 'place', 'organization', 'role'];
+
+/** The type most mentions of a group give; ties go to person, then place, then organization. */
+function votedType(ms: Member[]): EntityType {
+  const votes = new Map<EntityType, number>();
+  for (const m of ms) votes.set(m.type, (votes.get(m.type) ?? 0) + m.weight);
+  const known = ms.find((m) => m.knownKey);
+  if (known) return known.type;
+  return [...votes].sort((a, b) => b[1] - a[1] || TYPE_TIES.indexOf(a[0]) - TYPE_TIES.indexOf(b[0]))[0]![0];
+}
+
 function toMember(ex: Extraction, e: LocalEntity, x: number, j: number): Member {
   const roles: { title: string; of?: string }[] = [];
   if (e.type === 'person') {
@@ -196,7 +228,17 @@ function toMember(ex: Extraction, e: LocalEntity, x: number, j: number): Member 
       roles.push(t);
     }
   }
-  const m: Member = { x, j, type: e.type, name: e.name, names: [e.name, ...e.aliases], key: keyOf(e.type, e.name), roles, merges: e.merges };
+  const m: Member = {
+    x,
+    j,
+    type: e.type,
+    name: e.name,
+    names: [e.name, ...e.aliases],
+    key: keyOf(e.type, e.name),
+    roles,
+    merges: e.merges,
+    weight: e.mentions.length,
+  };
   if (e.of) m.of = e.of;
   return m;
 }
