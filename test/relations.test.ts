@@ -16,6 +16,7 @@ const P: Names = {
   'Daily Courier': 'organization',
   'Orion Group': 'organization',
   'Green Party': 'organization',
+  'Oslo High Court': 'organization',
 };
 
 describe('met_with patterns', () => {
@@ -87,6 +88,14 @@ describe('reported_by and credited_to', () => {
     ['Anna Kovacs’s plan, shared with Northwind and initially reported by Harbor News, drew praise.', ['Anna Kovacs -> Harbor News', 'Anna Kovacs -> Northwind']],
     ['The Daily Courier said Anna Kovacs had resigned.', ['Anna Kovacs -> Daily Courier']],
     ['Anna Kovacs left. According to Northwind, she said the talks were over.', ['Anna Kovacs -> Northwind']],
+    ['Anna Kovacs, speaking on the cable television network Northwind, said rates would fall.', ['Anna Kovacs -> Northwind']],
+    ['Anna Kovacs said in a statement carried by the official Harbor News agency that she would go.', ['Anna Kovacs -> Harbor News']],
+    ['Anna Kovacs left. The veteran was quoted as saying by the daily Northwind that she was tired.', ['Anna Kovacs -> Northwind']],
+    ['According to a statement from the Orion Group, Anna Kovacs resigned.', ['Anna Kovacs -> Orion Group']],
+    // Not outlets: rules named after an organization, a court, listeners who are not an outlet.
+    ['Anna Kovacs said the plan was legal according to Orion Group rules.', []],
+    ['Anna Kovacs told the Oslo High Court she was innocent.', []],
+    ['Anna Kovacs told reporters Oslo backed the Orion Group.', []],
     // An organization that "said" something is not a news outlet unless the text makes it one.
     ['The Orion Group said Anna Kovacs had resigned.', []],
     ['Anna Kovacs said the Orion Group would grow.', []],

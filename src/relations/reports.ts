@@ -8,8 +8,24 @@ import { modalityOf } from './modality.js';
 const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
 
 /** Cue words that end right before the news organization: "told Reuters", "according to the daily X". */
-const BEFORE_OUTLET =
-  /\b(?:told|tells|telling|said to|saying to|speaking to|speaking with|spoke to|talking to|in remarks to|confirmed to|(?:confirmed|shared|repeated) (?:the [\p{L}]+ )?(?:to|with)|in an? (?:exclusive )?interview (?:with|to)|in an? statement to|in comments to|interviewed by|(?:was |were |being )?quoted by|cited by|(?:first |initially |originally |earlier |also )?reported by|shared with|writing in|wrote in|(?:published|reported) in|in an? (?:report|article|op-ed|column|piece) (?:by|in|for)|according to)\s+(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+/** Lowercase words that may stand between a cue and the outlet: "told the state-run news agency X". */
+const OUTLET_MODIFIERS = [
+  ...OUTLET_WORDS,
+  ...'state-run state-owned state official independent private local national regional cable business financial leading popular influential respected pro-government opposition online english-language weekly daily evening morning sunday'.split(' '),
+];
+
+/** Cue words that end right before the news organization: "told Reuters", "according to the daily X". */
+const BEFORE_OUTLET = new RegExp(
+  '\\b(?:told|tells|telling|said to|saying to|speaking to|speaking with|speaking on|spoke to|talking to|in remarks to|confirmed to|(?:confirmed|shared|repeated) (?:the [\\p{L}]+ )?(?:to|with)|in an? (?:exclusive )?interview (?:with|to|on)|interview on|in an? statement to|in comments to|interviewed by|(?:was |were |being )?quoted (?:as saying )?by|cited by|(?:first |initially |originally |earlier |also )?reported by|(?:carried|published|broadcast) by|shared with|writing in|wrote in|(?:published|reported) in|in an? (?:report|article|op-ed|column|piece) (?:by|in|for)|according to(?: (?:a|an|the) (?:statement|report|reports|spokesman|spokeswoman|spokesperson|source|sources|official|officials|transcript|release) (?:from|by|at|of|in|on|with))?)' +
+    "\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}.'’-]+\\s+){0,4})$",
+  'iu',
+);
+const MODIFIER_SET = new Set(OUTLET_MODIFIERS);
+/** The words between cue and outlet are capitalized (names, demonyms) or outlet modifiers, never other words. */
+const fillerOk = (filler: string) => filler.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || MODIFIER_SET.has(w.toLowerCase()));
+
+/** Organizations a person "tells" that are no outlets: courts, parliaments, ministries. */
+const NOT_OUTLET = /\b(?:court|tribunal|parliament|congress|senate|assembly|committee|council|ministry|police|commission|government|board|panel|inquiry|jury)\b/iu;
 
 /** Cue words right after the news organization: "Reuters reported", "Interfax news agency quoted X as saying". */
 const AFTER_OUTLET =
@@ -27,13 +43,19 @@ export function findReports(ctx: Ctx): Relation[] {
         if (o.type !== 'organization') continue;
         const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
         const after = ctx.doc.text.slice(o.m.end, s.end);
-        const b = pass === 1 ? BEFORE_OUTLET.exec(before) : null;
+        let b = pass === 1 ? BEFORE_OUTLET.exec(before) : null;
+        if (b && !fillerOk(b[1] ?? '')) b = null;
         const a = AFTER_OUTLET.exec(after);
         let src: NamedMention | undefined;
         let cue: Span | undefined;
+        if (b && NOT_OUTLET.test(o.m.text)) continue;
+        // "according to OSCE principles" quotes rules, not an outlet: the outlet ends its phrase.
+        if (b && /^according to/i.test(b[0]) && !/^(?:\s*(?:[,.;:)"”]|['’]s\b|$)|\s+(?:news agency|newspaper|daily|agency|television|radio|tv|magazine|said|reported|quoted))/iu.test(after)) continue;
         if (b) {
           cue = [o.m.start - b[0].length, o.m.start - b[0].length + b[0].trimEnd().length];
           src = /^according to/i.test(b[0]) ? mainSubject(ctx, s, o, cue) : subjectBefore(ctx, s, o, cue[0]);
+          // "the 32-year-old captain was quoted as saying by X": the person the article is about just then.
+          if (!src && /\bquoted\b/i.test(b[0])) src = resolvePronoun(ctx, s.index, s.start);
         } else if (a) {
           const verb = a[1]!.toLowerCase();
           const vStart = o.m.end + a.index + a[0].length - verb.length;
