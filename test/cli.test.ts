@@ -12,8 +12,8 @@ const FIX = path.join(ROOT, 'test', 'fixtures', 'cli');
 const HARBOUR = path.join(FIX, 'harbour.txt');
 const FERRY = path.join(FIX, 'ferry.txt');
 
-function kg(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), ...args], { cwd: ROOT, input: input ?? '', encoding: 'utf8' });
+function kg(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), ...args], { cwd: ROOT, input: input ?? '', encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -156,6 +156,20 @@ describe('kg extract', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/stdin:1: not valid JSON/);
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['ok']);
+  });
+
+  it('--jsonl on worker threads prints exactly what one thread prints, in input order', async () => {
+    const texts = [await readFile(HARBOUR, 'utf8'), await readFile(FERRY, 'utf8')];
+    const lines = Array.from({ length: 40 }, (_, i) => (i === 7 ? '{oops' : JSON.stringify({ id: `n${i}`, text: texts[i % 2] })));
+    const input = `${lines.join('\n')}\n`;
+    const one = kg(['extract', '--jsonl'], input, { KG_WORKERS: '1' });
+    const many = kg(['extract', '--jsonl'], input, { KG_WORKERS: '3', KG_PARALLEL_FROM: '0' });
+    expect(one.code).toBe(0);
+    expect(many.code).toBe(0);
+    expect(many.stdout).toBe(one.stdout);
+    expect(many.stderr).toBe(one.stderr);
+    expect(one.stderr).toMatch(/stdin:8: not valid JSON/);
+    expect(one.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(lines.flatMap((_, i) => (i === 7 ? [] : [`n${i}`])));
   });
 
   it.each([

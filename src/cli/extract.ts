@@ -1,33 +1,21 @@
 // `kg extract`: per-article mentions and relations without a graph. The --jsonl path streams stdin line by line
 // and imports only the extraction pipeline (it is benchmarked whole-process).
 import { createReadStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import { KgError } from '../errors.js';
 import { extract } from '../extract.js';
 import { ARTICLE_TARGET } from '../types.js';
 import type { Extraction } from '../types.js';
+import { runBatch } from './jsonl-batch.js';
+import type { BatchResult, InputLine } from './jsonl-batch.js';
+import { BatchPool } from './jsonl-pool.js';
 import { ChunkWriter, warn } from './output.js';
+import { extractionRecord } from './record.js';
 
 export interface ExtractFlags {
   jsonl?: boolean;
   json?: boolean;
-}
-
-/** The JSON record of one article: mentions with offsets, relations by entity name. */
-export function extractionRecord(x: Extraction): object {
-  const name = (i: number) => (i === ARTICLE_TARGET ? null : x.entities[i]!.name);
-  return {
-    id: x.article.id,
-    mentions: x.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text })),
-    relations: x.relations.map((r) => {
-      const out: Record<string, unknown> = { type: r.type, source: name(r.source), target: name(r.target) };
-      if (r.modality !== undefined) out.modality = r.modality;
-      if (r.place !== undefined) out.place = r.place;
-      if (r.date !== undefined) out.date = r.date;
-      out.sentence = r.evidence.text;
-      return out;
-    }),
-  };
 }
 
 export async function extractCommand(files: string[], flags: ExtractFlags): Promise<number> {
@@ -45,40 +33,99 @@ export async function extractCommand(files: string[], flags: ExtractFlags): Prom
   return 0;
 }
 
-/** Reads {"id","text"} lines (stdin, or the files given) and prints one JSON line per good input line. */
+/**
+ * Below this much input, starting worker threads (each loads the NER model) costs more than it saves.
+ * KG_PARALLEL_FROM (characters) overrides it, for tests.
+ */
+const PARALLEL_FROM = Number.isFinite(Number(process.env.KG_PARALLEL_FROM ?? 'x')) ? Number(process.env.KG_PARALLEL_FROM) : 512 * 1024;
+/** Lines per batch, by size: big enough that messages between threads cost little. */
+const BATCH_CHARS = Math.min(64 * 1024, Math.max(1, PARALLEL_FROM / 4));
+
+/** Worker threads for --jsonl: KG_WORKERS, or one per core (at most 8); 1 means all in this thread. */
+function workerCount(): number {
+  const env = Number(process.env.KG_WORKERS);
+  if (process.env.KG_WORKERS !== undefined && Number.isInteger(env) && env >= 0) return Math.max(1, env);
+  return Math.min(8, availableParallelism());
+}
+
+/**
+ * Reads {"id","text"} lines (stdin, or the files given) and prints one JSON line per good input line, in input
+ * order. Big inputs are extracted on worker threads in batches; the output is the same either way.
+ */
 async function extractJsonl(files: string[]): Promise<number> {
   const out = new ChunkWriter();
+  const size = workerCount();
+  let pool: BatchPool | undefined;
+  let held: InputLine[][] = [];
+  let heldChars = 0;
+  let batch: InputLine[] = [];
+  let batchChars = 0;
   let good = 0;
   let bad = 0;
-  for (const file of files.length ? files : ['-']) {
-    const input = file === '-' ? process.stdin : createReadStream(file);
-    const where = file === '-' ? 'stdin' : file;
-    const lines = createInterface({ input, crlfDelay: Infinity });
-    let n = 0;
-    try {
-      for await (const line of lines) {
-        n++;
-        if (line.trim() === '') continue;
-        let rec: { id?: unknown; text?: unknown };
-        try {
-          rec = JSON.parse(line);
-        } catch {
-          warn('extract', `${where}:${n}: not valid JSON; skipped. Each line must be {"id":"...","text":"..."}.`);
-          bad++;
-          continue;
-        }
-        if (typeof rec?.text !== 'string') {
-          warn('extract', `${where}:${n}: no "text" string; skipped.`);
-          bad++;
-          continue;
-        }
-        const id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : `${where}:${n}`;
-        await out.write(`${JSON.stringify(extractionRecord(extract({ id, text: rec.text })))}\n`);
-        good++;
-      }
-    } catch (e) {
-      throw new KgError('E_INPUT', `cannot read "${where}": ${(e as Error).message}.`);
+
+  const emit = async (r: BatchResult) => {
+    for (const w of r.warnings) warn('extract', w);
+    good += r.good;
+    bad += r.bad;
+    await out.write(r.out);
+  };
+  // Writes what is finished; waits while too much is in flight (or, at the end, until all is done).
+  const drain = async (all: boolean) => {
+    if (!pool) return;
+    for (;;) {
+      for (const r of pool.take()) await emit(r);
+      if (pool.pending === 0 || (!all && pool.pending < size * 3)) return;
+      await pool.wait();
     }
+  };
+  const sendBatch = async () => {
+    if (batch.length === 0) return;
+    const b = batch;
+    const chars = batchChars;
+    batch = [];
+    batchChars = 0;
+    if (pool) {
+      pool.submit(b);
+      await drain(false);
+    } else if (size <= 1) {
+      await emit(runBatch(b));
+    } else {
+      held.push(b);
+      heldChars += chars;
+      if (heldChars >= PARALLEL_FROM) {
+        pool = new BatchPool(size);
+        for (const h of held) pool.submit(h);
+        held = [];
+        await drain(false);
+      }
+    }
+  };
+
+  try {
+    for (const file of files.length ? files : ['-']) {
+      const input = file === '-' ? process.stdin : createReadStream(file);
+      const where = file === '-' ? 'stdin' : file;
+      const lines = createInterface({ input, crlfDelay: Infinity });
+      let n = 0;
+      try {
+        for await (const line of lines) {
+          n++;
+          if (line.trim() === '') continue;
+          batch.push({ where, n, line });
+          batchChars += line.length;
+          if (batchChars >= BATCH_CHARS) await sendBatch();
+        }
+      } catch (e) {
+        if (e instanceof KgError) throw e;
+        throw new KgError('E_INPUT', `cannot read "${where}": ${(e as Error).message}.`);
+      }
+    }
+    await sendBatch();
+    // A small input never started the pool: extract it here.
+    for (const h of held) await emit(runBatch(h));
+    await drain(true);
+  } finally {
+    await pool?.close();
   }
   await out.flush();
   return good === 0 && bad > 0 ? 1 : 0;
