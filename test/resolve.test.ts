@@ -84,6 +84,15 @@ describe('corefer: merge rules', () => {
     expect(x.entities[0]!.merges).toEqual([{ name: 'Berg', rule: 'surname-retyped' }]);
   });
 
+  it.each([
+    ['The daily Harbor Mirror said rates rose.', 'organization'],
+    ['Harbor Mirror news agency said rates rose.', 'organization'],
+    ['Oslo radio said rates rose.', 'place'],
+  ])('types a name beside an outlet noun as an organization: %s', (text, type) => {
+    const x = run(text, { 'Harbor Mirror': 'person', Oslo: 'place' });
+    expect(x.entities.map((e) => e.type)).toEqual([type]);
+  });
+
   it('does not retype a city as a person whose tagged “name” merely ends with it', () => {
     const x = run('Harbor Madrid beat the hosts. The fans in Madrid cheered.', { 'Harbor Madrid': 'person', Madrid: 'place' });
     expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Harbor Madrid', 'place:Madrid']);

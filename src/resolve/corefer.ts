@@ -20,6 +20,10 @@ interface Item {
   rule?: string; // how the name form itself was reached (country-form)
 }
 
+const OUTLET_NOUNS = '(?:news agency|newspaper|daily|weekly|news weekly|agency|magazine|broadcaster|television|tv|radio|news channel|network|website|tabloid)';
+const OUTLET_AFTER = new RegExp(`^\\s+${OUTLET_NOUNS}\\b`, 'iu');
+const OUTLET_BEFORE = new RegExp(`\\b${OUTLET_NOUNS}\\s+$`, 'iu');
+
 /** The name a role entity is known by: its title in Title Case, with what it belongs to. */
 export function roleName(title: string, of: string | undefined): string {
   return of ? `${titleCase(title)} (${of})` : titleCase(title);
@@ -27,6 +31,21 @@ export function roleName(title: string, of: string | undefined): string {
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   const items: Item[] = mentions.map(toItem);
+  // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
+  // "Interfax news agency", "the official newspaper Granma").
+  for (const it of items) {
+    // A city or country stays a place: "Moscow radio" is a radio of Moscow.
+    if ((it.type !== 'person' && it.type !== 'place') || isCity(it.name) || countryName(it.name)) continue;
+    const after = doc.text.slice(it.m.end, it.m.end + 30);
+    const before = doc.text.slice(Math.max(0, it.m.start - 30), it.m.start);
+    if (OUTLET_AFTER.test(after) || OUTLET_BEFORE.test(before)) {
+      it.type = 'organization';
+      it.rule ??= 'outlet';
+    }
+  }
+  // Once an outlet, everywhere in the article: "Granma reported... Granma called the novel...".
+  const outlets = new Set(items.filter((it) => it.rule === 'outlet').map((it) => it.key));
+  for (const it of items) if (outlets.has(it.key) && (it.type === 'person' || it.type === 'place')) it.type = 'organization';
   const parent = items.map((_, i) => i);
   const rule: (string | undefined)[] = items.map((it) => it.rule);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
