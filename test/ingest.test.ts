@@ -51,6 +51,10 @@ describe('parseHtml', () => {
     expect(parseHtml(`<body>${html}</body>`).text).toBe('Kept.');
   });
 
+  it('dates a page by its first <time datetime> when the head has no date', () => {
+    expect(parseHtml('<article><time datetime="2026-03-04">March 4</time><p>Body.</p></article>').date).toBe('2026-03-04');
+  });
+
   it('puts the page title first when the page has no h1', () => {
     expect(parseHtml('<title>Only a title</title><p>Body.</p>').text).toBe('Only a title\n\nBody.');
   });

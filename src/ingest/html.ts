@@ -50,6 +50,7 @@ export function parseHtml(html: string): HtmlArticle {
   let sawH1 = false;
   const meta: Record<string, string> = {};
   let canonical: string | undefined;
+  let timeDatetime: string | undefined;
 
   const dropping = () => stack.length > 0 && stack[stack.length - 1]!.drop;
   const flush = () => {
@@ -71,6 +72,8 @@ export function parseHtml(html: string): HtmlArticle {
           canonical ??= attribs.href.trim();
         }
         if (name === 'h1' && !dropping()) sawH1 = true;
+        // Pages without article:published_time often date the article with <time datetime> in its header.
+        if (name === 'time' && attribs.datetime && !dropping()) timeDatetime ??= attribs.datetime.trim();
         // A page's <header> is the site banner; an <header> inside the article holds its headline and byline.
         const furniture = DROP_TAGS.has(name) || (name === 'header' && !inArticle()) || isClutter(attribs);
         const drop = dropping() || furniture;
@@ -106,7 +109,7 @@ export function parseHtml(html: string): HtmlArticle {
   if (title) out.title = title;
   const url = canonical ?? meta['og:url'];
   if (url) out.url = url;
-  const date = meta['article:published_time'] ?? meta['date'] ?? meta['datepublished'];
+  const date = meta['article:published_time'] ?? meta['date'] ?? meta['datepublished'] ?? timeDatetime;
   if (date) out.date = date;
   const outlet = meta['og:site_name'];
   if (outlet) out.outlet = clean(outlet);
