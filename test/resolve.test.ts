@@ -29,6 +29,8 @@ const P: Names = {
   America: 'place',
   USA: 'place',
   Oslo: 'place',
+  'Tomas Berg 46th': 'person',
+  'Tomas Berg 71st': 'person',
 };
 
 /** Entities of one text as "Name [alias:rule, ...]". */
@@ -50,6 +52,8 @@ describe('corefer: merge rules', () => {
     ['The Seattle Harbor Mariners won. The Mariners lost later.', ['Seattle Harbor Mariners [Mariners:short-form]']],
     ['The U.S. Trade Dept. spoke. The Trade Department agreed.', ['U.S. Trade Dept. [Trade Department:short-form]']],
     ['Lumen Pharma Corp rose. Lumen Pharma fell.', ['Lumen Pharma Corp [Lumen Pharma:org-suffix]']],
+    // Minutes and scores glued to a name in results tables are no part of it.
+    ['Goals: Tomas Berg 46th, Tomas Berg 71st.', ['Tomas Berg']],
     // A bracketed short form belongs to the name before it, even when its letters follow another language.
     ['The Northern Rail Authority ( FNX ) struck. FNX said no.', ['Northern Rail Authority [FNX:bracketed]']],
   ])('%s', (text, expected) => {

@@ -56,6 +56,18 @@ describe('findRoles', () => {
   });
 
   it.each([
+    ['Harbor scrum-half Peter van der Berg scored.', 'Harbor scrum-half Peter van der Berg', 'person', 'Peter van der Berg'],
+    ['Port Authority Director Anna Kovacs spoke.', 'Port Authority Director Anna Kovacs', 'organization', 'Anna Kovacs'],
+    // An organization whose tail is no person's name stays whole.
+    ['The Port Authority Director Office spoke.', 'Port Authority Director Office', 'organization', 'Port Authority Director Office'],
+  ] as [string, string, Mention['type'], string][])('cuts a name out of %j', (text, surface, type, name) => {
+    const doc = analyze('t', text);
+    const ns = names(text, [[surface, type]]);
+    findRoles(doc, ns);
+    expect(ns[0]!.text).toBe(name);
+  });
+
+  it.each([
     ['Foreign Minister', 'foreign minister'],
     ['chief-of-staff', 'chief of staff'],
     ['heads', 'head'],

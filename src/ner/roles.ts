@@ -2,6 +2,7 @@
 // A title becomes a role mention only when the text ties it to a person (before the name, in an apposition,
 // after "is/was", or "X, who heads Y"); `of` names the country or organization the role belongs to.
 import { countryName, countryOfModifier, isDemonym } from '../resolve/countries.js';
+import { isGivenName } from '../resolve/gazetteers.js';
 import { cleanName, readLexicon } from '../resolve/names.js';
 import type { Doc, Mention, Token } from '../types.js';
 
@@ -271,5 +272,26 @@ function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
     if (cut < 0 || !/^\p{Lu}/u.test(doc.tokens[cut]!.text)) continue;
     m.start = doc.tokens[cut]!.start;
     m.text = doc.text.slice(m.start, m.end);
+  }
+  // A capitalized title inside a longer name, with a person's name after it: "Springbok scrum-half Joost van der
+  // Westhuizen", "Federal Aviation Administration Director Jane Doe" (an organization to the tagger). The name after
+  // the title is the mention; for an organization only when it starts with a known given name.
+  for (const m of names) {
+    if (m.type !== 'person' && m.type !== 'organization') continue;
+    const first = tokAt.get(m.start);
+    if (first === undefined) continue;
+    let last = first;
+    while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
+    for (let p = first + 1; p < last; p++) {
+      const end = titleEndAt(doc.tokens, p, last + 1);
+      if (end === p || end > last) continue;
+      const rest = doc.tokens.slice(end, last + 1);
+      if (rest.length > 4 || !rest.every((t) => /^\p{Lu}/u.test(t.text) || /^(?:van|von|de|der|da|di|du|del|la|le|bin|al|ibn)$/.test(t.text))) continue;
+      if (m.type === 'organization' && !(isGivenName(rest[0]!.text) && rest.length >= 2)) continue;
+      m.start = rest[0]!.start;
+      m.text = doc.text.slice(m.start, m.end);
+      m.type = 'person';
+      break;
+    }
   }
 }

@@ -37,7 +37,9 @@ const HONORIFICS = new Set(
 /** A name as written minus possessive, honorific and surrounding punctuation ("Mr. Lavrov’s" -> "Lavrov"). */
 export function cleanName(text: string, type: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
-  s = s.replace(/\s*[’']s?$/u, '').replace(/^["“‘'(]+|["”’'),:;]+$/gu, '').trim();
+  s = s.replace(/\s*[’']s?$/u, '').replace(/^["“‘'()\]]+|["”’'),:;]+$/gu, '').trim();
+  // Scores and minutes glued to a name in results tables: "Yorkshire 290", "Zidane 46th".
+  s = s.replace(/(?:\s+\d[\d.,/-]*(?:st|nd|rd|th)?)+$/u, '').trim() || s;
   if (type === 'person') {
     for (;;) {
       const m = /^(\p{L}+)\.?\s+(?=\p{Lu})/u.exec(s);
