@@ -38,8 +38,14 @@ describe('met_with patterns', () => {
     ['Anna Kovacs listened to Tomas Berg during their talks in Oslo.', ['Anna Kovacs ~ Tomas Berg']],
     ['Tomas Berg arrived late. He met Anna Kovacs at noon.', ['Anna Kovacs ~ Tomas Berg']],
     ['Tomas Berg said he discussed with Anna Kovacs the route of the line.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs and her Danish counterpart Tomas Berg met to discuss the bridge.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs and Tomas Berg began a new round of talks on Friday.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs said she and rebel leader Tomas Berg agreed after overnight talks to wait.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs praised Tomas Berg, whose party won after they met in May.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs held talks with the U.S. special envoy to Portugal, Tomas Berg, on Friday.', ['Anna Kovacs ~ Tomas Berg']],
     // Not meetings.
     ['Anna Kovacs met reporters after Tomas Berg left.', []],
+    ['Anna Kovacs and Tomas Berg criticised the plan.', []],
     ['Anna Kovacs visited Oslo.', []],
     ['Anna Kovacs praised Tomas Berg.', []],
   ])('%s', (text, expected) => {

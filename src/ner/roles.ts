@@ -146,7 +146,7 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
     of = ofName(owner);
     modStart = tokenIndexAt(toks, owner.start, k);
   } else if (k >= sentStart) {
-    const two = k - 1 >= sentStart ? `${toks[k - 1]!.text} ${toks[k]!.text}` : '';
+    const two = k - 1 >= sentStart && !DETERMINERS.has(toks[k - 1]!.text.toLowerCase()) ? `${toks[k - 1]!.text} ${toks[k]!.text}` : '';
     const c2 = two && (isDemonym(two) || countryName(two)) ? countryOfModifier(two) : undefined;
     const c1 = isDemonym(toks[k]!.text) || /^\p{Lu}/u.test(toks[k]!.text) ? countryOfModifier(toks[k]!.text) : undefined;
     if (c2) {

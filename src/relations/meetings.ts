@@ -22,7 +22,7 @@ const CUES: [CueKind, RegExp][] = [
 
 const POSSESSIVE_PRONOUN = /\b(?:his|her)\s+(?:[\p{L}-]+\s+)?$/iu;
 const THEIR = /\btheir\s+(?:[\p{L}-]+\s+)?$/iu;
-const THE_TWO = /\b(?:the two(?: men| women| leaders| ministers| sides)?|both(?: men| women| leaders)?)\s+(?:[\p{L}]+\s+){0,2}$/iu;
+const THE_TWO = /\b(?:the two(?: men| women| leaders| ministers| sides)?|both(?: men| women| leaders)?|they)\s+(?:[\p{L}]+\s+){0,2}$/iu;
 /** The subject of the clause meets: "A greeted B before talks with C" (A meets C too). */
 const CLAUSE_LINK = /\b(?:before|after|prior(?: to)?|ahead of|following|during|at|for|in)\s+(?:the\s+|a\s+)?$/iu;
 /** A pronoun subject right before a verb cue: "he met", "she received". */
@@ -94,9 +94,9 @@ function parties(ctx: Ctx, s: SentView, names: NamedMention[], kind: CueKind, cu
   if (kind === 'verb' && cueText === 'meeting' && /\b(?:the|a|an|this|that|their|his|her|its|our)\s+$/iu.test(before)) return [];
   const object = objectAfter(ctx, s, after, cue, kind, cueText);
   if (!object.length) {
-    // "A and B met": the two subjects meet each other.
-    if (kind === 'verb' && /^(?:met|meet|meets|held talks|hold talks|holds talks)/.test(cueText)) {
-      const pair = coordinatedBefore(ctx, prior, cue);
+    // "A and B met", "A and B started a new round of talks": the two subjects meet each other.
+    if (kind === 'noun' || /^(?:met|meet|meets|held talks|hold talks|holds talks)/.test(cueText)) {
+      const pair = coordinatedBefore(ctx, s, prior, cue);
       if (pair) return [pair];
     }
     return [];
@@ -126,7 +126,8 @@ function objectAfter(ctx: Ctx, s: SentView, after: NamedMention[], cue: Span, ki
   const gap = ctx.doc.text.slice(cue[1], first.m.start);
   // A noun cue needs "with": "talks with B", "a meeting with B".
   if (kind === 'noun' && !/^\s+with\b/iu.test(gap) && !/\bwith$/.test(cueText)) return [];
-  const gapBody = gap.replace(/^\s+with\b/iu, '');
+  // Titles and the names they belong to may stand between: "talks with the U.S. special envoy to Burundi, X".
+  const gapBody = maskMentions(ctx, cue[1], first.m.start).replace(/^\s+with\b/iu, '');
   if (GAP_BREAK.test(gapBody) || gapBody.split(/\s+/).filter(Boolean).length > MAX_GAP_TOKENS) return [];
   const objs = [first];
   // "met A and B", "met A, B and C".
@@ -156,11 +157,33 @@ function coordinatedWith(ctx: Ctx, prior: NamedMention[], subject: NamedMention)
   return [];
 }
 
-function coordinatedBefore(ctx: Ctx, prior: NamedMention[], cue: Span): [NamedMention, NamedMention] | undefined {
+/** "A and B", "A and his counterpart B", "he and rebel leader B" right before the cue. */
+const AND_FILLER = /^\s*(?:and|&)\s+(?:(?:his|her|their|the)\s+)?(?:[\p{L}.-]+\s+){0,4}$/iu;
+
+function coordinatedBefore(ctx: Ctx, s: SentView, prior: NamedMention[], cue: Span): [NamedMention, NamedMention] | undefined {
   const b = prior.at(-1);
+  if (!b) return undefined;
+  const tail = ctx.doc.text.slice(b.m.end, cue[0]);
+  if (tail.length > 60 || /[;:"“”]|\b(?:said|says|who|which|that|but)\b/iu.test(tail)) return undefined;
   const a = prior.at(-2);
-  if (!a || !b) return undefined;
-  if (!/^\s*(?:and|&)\s+$/iu.test(ctx.doc.text.slice(a.m.end, b.m.start))) return undefined;
-  if (ctx.doc.text.slice(b.m.end, cue[0]).length > 60) return undefined;
-  return [a, b];
+  if (a && AND_FILLER.test(maskMentions(ctx, a.m.end, b.m.start))) return [a, b];
+  // "he and rebel leader B": the pronoun is the person the text is about.
+  const head = ctx.doc.text.slice(Math.max(s.start, b.m.start - 60), b.m.start);
+  const pro = /\b(?:he|she)(\s+and\s+(?:[\p{L}.-]+\s+){0,4})$/iu.exec(head);
+  if (pro && AND_FILLER.test(pro[1]!)) {
+    const p = resolvePronoun(ctx, s.index, b.m.start - pro[0].length);
+    if (p && p.e !== b.e) return [p, b];
+  }
+  return undefined;
+}
+
+/** The text between two offsets with role mentions blanked: what remains must join the two ends. */
+function maskMentions(ctx: Ctx, from: number, to: number): string {
+  let text = ctx.doc.text.slice(from, to);
+  for (const m of ctx.mentions) {
+    if (m.type !== 'role' || m.start < from || m.end > to) continue;
+    text = text.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + text.slice(m.end - from);
+  }
+  // A title's "to Burundi," / "of the party," goes with the title.
+  return text.replace(/^(\s*(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}.]*\s+)*\s+)(?:to|of|for)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*\s*,?/u, '$1');
 }
