@@ -65,10 +65,21 @@ describe('corefer: merge rules', () => {
     expect(g).toEqual(['Oslo', 'United States [U.S.:country-form, US:country-form, America:country-form, USA:country-form]']);
   });
 
-  it('joins a surname to the full name named last before it when two share it', () => {
-    const x = run('Anna Kovacs arrived. Peter Kovacs followed. Kovacs said he was tired.', P);
+  it('joins a surname to the first full name before it when two share it (the protagonist)', () => {
+    const x = run('Anna Kovacs arrived. Her husband Peter Kovacs followed. Kovacs said she was tired.', P);
     const kovacs = x.mentions.findIndex((m) => m.text === 'Kovacs');
-    expect(x.entities[x.mentionEntity[kovacs]!]!.name).toBe('Peter Kovacs');
+    expect(x.entities[x.mentionEntity[kovacs]!]!.name).toBe('Anna Kovacs');
+  });
+
+  it('resolves each bare surname on its own: one before both full names stays apart', () => {
+    const x = run('Kovacs visits wife. Anna Kovacs arrived. Peter Kovacs followed. Kovacs spoke.', P);
+    const ks = x.mentions.map((m, i) => [m.text, x.entities[x.mentionEntity[i]!]!.name]).filter(([t]) => t === 'Kovacs');
+    expect(ks).toEqual([['Kovacs', 'Kovacs'], ['Kovacs', 'Anna Kovacs']]);
+  });
+
+  it('joins a given name the tagger typed as a place to the person named in full', () => {
+    const x = run('Tomas Berg visited his wife Lena in hospital. Lena Berg is recovering.', { 'Tomas Berg': 'person', Lena: 'place', 'Lena Berg': 'person' });
+    expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Tomas Berg', 'person:Lena Berg']);
   });
 
   it.each([

@@ -61,6 +61,9 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   const byKey = new Map<string, number>();
   items.forEach((it, i) => {
     if (it.type === 'role') return; // roles join by title and owner after step 6, which can give them an owner
+    // A bare surname may name different people in one article ("Yeltsin" and his wife): each is resolved on
+    // its own in step 3; those left over join by name after it.
+    if (it.type === 'person' && it.words.length === 1) return;
     const k = `${it.type}|${it.key}`;
     const j = byKey.get(k);
     if (j === undefined) byKey.set(k, i);
@@ -85,8 +88,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     const groups = new Set(cands.map((x) => find(x.i)));
     if (groups.size === 0) return undefined;
     if (groups.size === 1) return cands[0]!.i;
+    // News names the protagonist in full once and by surname after; a namesake (a relative, a rival) is named
+    // in full each time. So the first of them named before the short form wins.
     const before = cands.filter((x) => x.it.m.start < items[i]!.m.start);
-    return before.length ? before[before.length - 1]!.i : undefined;
+    return before.length ? before[0]!.i : undefined;
   };
   items.forEach((it, i) => {
     if (it.words.length === 0) return;
@@ -101,6 +106,16 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       }
       return;
     }
+    // A one-word place or organization that is the given name of a person named in full in the article
+    // ("his wife Naina", tagged as a place, beside "Naina Yeltsin").
+    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name) && !isCity(it.name)) {
+      const starts = full.filter((x) => x.it.words[0] === it.words[0] && x.it.words.length >= 2);
+      if (starts.length && new Set(starts.map((x) => find(x.i))).size === 1 && !surnameOwner(i, it.words)) {
+        join(i, starts[0]!.i, 'first-name-retyped');
+        it.type = 'person';
+        return;
+      }
+    }
     // A one-word organization or place that is the surname of a person of the article is that person,
     // whatever the tagger typed it as ("Lavrov’s proposal" tagged as an organization).
     if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name)) {
@@ -112,6 +127,15 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
         it.type = 'person';
       }
     }
+  });
+
+  // 3b. Bare surnames that joined no full name: one entity per name.
+  const loose = new Map<string, number>();
+  items.forEach((it, i) => {
+    if (it.type !== 'person' || it.words.length !== 1 || find(i) !== i) return;
+    const j = loose.get(it.key);
+    if (j === undefined) loose.set(it.key, i);
+    else join(i, j, 'same-name');
   });
 
   // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
