@@ -55,20 +55,25 @@ export function harmonize(doc: Doc, input: NameSpan[]): NameSpan[] {
     major.set(k, best);
   }
   // Lone surnames of people named in full.
-  const surnames = new Set<string>();
-  for (const s of spans) if (s.last > s.first && major.get(key(s)) === PER) surnames.add(toks[s.last]!.text);
+  // A full name counts twice for its surname: "Lebed" after "Alexander Lebed" is the man, but a name the tagger
+  // wrongly glued once ("Lebed Chechnya" in a headline) must not turn eight places into people.
+  const surnames = new Map<string, number>();
+  for (const s of spans) {
+    if (s.last > s.first && major.get(key(s)) === PER) surnames.set(toks[s.last]!.text, (surnames.get(toks[s.last]!.text) ?? 0) + 2);
+  }
   for (const s of spans) {
     const k = key(s);
     const v = votes.get(k)!;
     const m = major.get(k)!;
     if (v[m]! > v[s.cls]!) s.cls = m;
-    if (s.first === s.last && s.cls !== PER && surnames.has(k)) s.cls = PER;
+    const full = s.first === s.last ? surnames.get(k) : undefined;
+    if (full !== undefined && s.cls !== PER && full + v[PER]! > v[s.cls]!) s.cls = PER;
   }
 
   // 3. Untagged repeats of a tagged name (or of a known surname), capitalized as they were.
   const covered = new Uint8Array(toks.length);
   for (const s of spans) covered.fill(1, s.first, s.last + 1);
-  for (const k of surnames) if (!major.has(k)) major.set(k, PER);
+  for (const k of surnames.keys()) if (!major.has(k)) major.set(k, PER);
   const added: NameSpan[] = [];
   for (const sent of doc.sentences) {
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {

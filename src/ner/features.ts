@@ -5,18 +5,21 @@ import { type Lexicon, PREFIX, phraseStep } from './lexicon.js';
 import { CASE, type TokenInfo, affixHash, analyzeToken } from './shape.js';
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 3;
 
-const T = {
+const TEMPLATE_IDS = {
   bias: 1, w0: 2, wm1: 3, wp1: 4, wm2: 5, wp2: 6, sh0: 7, shm1: 8, shp1: 9, shm10: 10, sh0p1: 11,
   suf2: 12, suf3: 13, suf4: 14, pre3: 15, wm1w0: 16, w0wp1: 17, w0case: 18, start: 19, lex0: 20, lexm1: 21,
-  lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31,
+  lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31, key: 32,
 } as const;
+/** Template ids spread over 32 bits, so that a template xor a small value never equals another template. */
+const T = Object.fromEntries(Object.entries(TEMPLATE_IDS).map(([k, v]) => [k, Math.imul(v, 0x9e3779b1) >>> 0])) as Record<keyof typeof TEMPLATE_IDS, number>;
+
 
 const BOS = 0x5eed0001;
 const EOS = 0x5eed0002;
 /** Position of a token in a phrase match: begin, inside, last, unit. */
-const GZ_B = 1, GZ_I = 2, GZ_L = 3, GZ_U = 4;
+export const GZ_B = 1, GZ_I = 2, GZ_L = 3, GZ_U = 4;
 
 export const LINE = { normal: 0, upper: 1, title: 2 } as const;
 
@@ -25,12 +28,17 @@ export class FeatureExtractor {
   /** Feature hashes of the last sentence; token i owns feats[offs[i]..offs[i+1]). */
   feats = new Uint32Array(4096);
   offs = new Int32Array(257);
+  /** Where token i's context features start (its own features are feats[offs[i]..mids[i])). */
+  mids = new Int32Array(256);
+  /** A hash of token i's text (lower case and shape): its own features depend on nothing else. */
+  keys = new Uint32Array(256);
   private lower = new Uint32Array(256);
   private shape = new Uint32Array(256);
   private kase = new Uint8Array(256);
   private wbits = new Uint32Array(256);
-  private gzBits = new Uint32Array(256);
-  private gzPos = new Uint8Array(256);
+  /** Phrase-gazetteer classes and position (GZ_*) of each token of the last sentence. */
+  gzBits = new Uint32Array(256);
+  gzPos = new Uint8Array(256);
   private info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
 
   constructor(lex: Lexicon) {
@@ -47,13 +55,18 @@ export class FeatureExtractor {
     this.gzBits = new Uint32Array(cap);
     this.gzPos = new Uint8Array(cap);
     this.offs = new Int32Array(cap + 1);
+    this.mids = new Int32Array(cap);
+    this.keys = new Uint32Array(cap);
   }
 
-  /** Computes the features of tokens [from, to); returns the token count. */
-  extract(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number): number {
+  /**
+   * Computes the features of tokens [from, to); returns the token count. `known(key)` says that the caller has
+   * the sum of a token's own features cached, so they are left out.
+   */
+  extract(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number, known?: (key: number) => boolean): number {
     const n = to - from;
     this.grow(n);
-    const { lower, shape, kase, wbits, gzBits, gzPos, info, lex } = this;
+    const { lower, shape, kase, wbits, gzBits, gzPos, info, lex, keys, mids } = this;
     let uppers = 0, titles = 0, lowers = 0;
     for (let i = 0; i < n; i++) {
       analyzeToken(text, starts[from + i]!, ends[from + i]!, info);
@@ -86,34 +99,41 @@ export class FeatureExtractor {
       const wm2 = i > 1 ? lower[i - 2]! : BOS, wp2 = i + 2 < n ? lower[i + 2]! : EOS;
       const sm1 = i > 0 ? shape[i - 1]! : BOS, sp1 = i + 1 < n ? shape[i + 1]! : EOS;
       const start = starts[from + i]!, end = ends[from + i]!, len = end - start;
-      f[k++] = mix(T.bias, 0);
-      f[k++] = mix(T.w0, w0);
-      f[k++] = mix(T.w0case, w0, c0);
-      f[k++] = mix(T.wm1, wm1);
-      f[k++] = mix(T.wp1, wp1);
-      f[k++] = mix(T.wm2, wm2);
-      f[k++] = mix(T.wp2, wp2);
-      f[k++] = mix(T.sh0, s0);
-      f[k++] = mix(T.shm1, sm1);
-      f[k++] = mix(T.shp1, sp1);
+      // Features of the token alone come first; a caller that already knows their sum for this token
+      // (see `known`) skips them. Context features follow from mids[i].
+      const key = mix(T.key, w0, s0);
+      keys[i] = key;
+      if (!known || !known(key)) {
+        f[k++] = mix(T.bias, 0, 0);
+        f[k++] = mix(T.w0, w0, 0);
+        f[k++] = mix(T.w0case, w0, c0);
+        f[k++] = mix(T.sh0, s0, 0);
+        if (len >= 3) {
+          f[k++] = mix(T.suf2, affixHash(text, end - 2, end, 2), 0);
+          f[k++] = mix(T.suf3, affixHash(text, end - 3, end, 3), 0);
+          f[k++] = mix(T.pre2, affixHash(text, start, start + 2, 2), 0);
+          f[k++] = mix(T.pre3, affixHash(text, start, start + 3, 3), 0);
+        }
+        if (len >= 5) f[k++] = mix(T.suf4, affixHash(text, end - 4, end, 4), 0);
+        f[k++] = mix(T.len, len > 6 ? 6 : len, c0);
+        k = bitFeatures(f, k, T.lex0, wbits[i]!, c0);
+      }
+      mids[i] = k;
+      f[k++] = mix(T.wm1, wm1, 0);
+      f[k++] = mix(T.wp1, wp1, 0);
+      f[k++] = mix(T.wm2, wm2, 0);
+      f[k++] = mix(T.wp2, wp2, 0);
+      f[k++] = mix(T.shm1, sm1, 0);
+      f[k++] = mix(T.shp1, sp1, 0);
       f[k++] = mix(T.shm10, sm1, s0);
       f[k++] = mix(T.sh0p1, s0, sp1);
       f[k++] = mix(T.wm1w0, wm1, w0);
       f[k++] = mix(T.w0wp1, w0, wp1);
       f[k++] = mix(T.wm1sh0, wm1, s0);
       f[k++] = mix(T.sh0wp1, s0, wp1);
-      if (len >= 3) {
-        f[k++] = mix(T.suf2, affixHash(text, end - 2, end, 2));
-        f[k++] = mix(T.suf3, affixHash(text, end - 3, end, 3));
-        f[k++] = mix(T.pre2, affixHash(text, start, start + 2, 2));
-        f[k++] = mix(T.pre3, affixHash(text, start, start + 3, 3));
-      }
-      if (len >= 5) f[k++] = mix(T.suf4, affixHash(text, end - 4, end, 4));
-      f[k++] = mix(T.len, len > 6 ? 6 : len, c0);
-      f[k++] = mix(T.start, i === 0 ? 1 : i === 1 && kase[0] === CASE.other ? 2 : 0, c0, line);
+      f[k++] = mix(T.start, (i === 0 ? 1 : i === 1 && kase[0] === CASE.other ? 2 : 0) * 8 + c0, line);
       f[k++] = mix(T.lineSh0, line, s0);
       if (line !== LINE.normal) f[k++] = mix(T.lineW0, line, w0);
-      k = bitFeatures(f, k, T.lex0, wbits[i]!, c0);
       if (i > 0) k = bitFeatures(f, k, T.lexm1, wbits[i - 1]!, kase[i - 1]!);
       if (i + 1 < n) k = bitFeatures(f, k, T.lexp1, wbits[i + 1]!, kase[i + 1]!);
       k = bitFeatures(f, k, T.gz0, gzBits[i]!, gzPos[i]! * 8 + c0);

@@ -17,11 +17,15 @@ export function fnvString(s: string): number {
   return h;
 }
 
-/** Combines a template id with up to three hashes (murmur3-style finalizer after each step). */
-export function mix(template: number, a: number, b = 0, c = 0): number {
-  let h = Math.imul(template + 0x9e3779b9, 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ a ^ (h >>> 15), 0xc2b2ae35) >>> 0;
-  h = Math.imul(h ^ b ^ (h >>> 13), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ c ^ (h >>> 16), 0xc2b2ae35) >>> 0;
+/**
+ * Combines a template id with two hashes (murmur3-style rounds; the last shift brings high bits down, since the
+ * model's table indexes by the low bits). Always three arguments: no default-parameter adaptor in the hot loop.
+ */
+export function mix(template: number, a: number, b: number): number {
+  let h = Math.imul(a ^ template, 0xcc9e2d51);
+  h ^= h >>> 15;
+  h = Math.imul(h ^ b, 0x1b873593);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x85ebca6b);
   return (h ^ (h >>> 16)) >>> 0;
 }

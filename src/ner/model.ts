@@ -19,16 +19,20 @@ export interface ModelData {
   lexicon: Lexicon;
 }
 
-/** A loaded model ready for scoring. */
+/**
+ * A loaded model ready for scoring. Each slot of `table` is SLOT int32 words: the feature hash, then the
+ * N_TAGS int16 weights packed two to a word, so one lookup touches one cache line.
+ */
 export interface Model {
   transitions: Float32Array;
-  weights: Float32Array;
-  slotKey: Uint32Array;
-  /** Row of the feature in `weights` (divided by N_TAGS), or -1 for an empty slot. */
-  slotRow: Int32Array;
+  table: Int32Array;
   mask: number;
+  /** Multiplies the int16 weights back to their trained values. */
+  scale: number;
   lexicon: Lexicon;
 }
+
+export const SLOT = 1 + ((N_TAGS + 1) >> 1);
 
 function checksum(bytes: Uint8Array): number {
   let h = FNV_OFFSET;
@@ -111,22 +115,28 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
   const pKeys = take((b, o, l) => new Uint32Array(b, o, l), nPhrases, 4);
   const pVals = take((b, o, l) => new Uint32Array(b, o, l), nPhrases, 4);
 
-  const weights = new Float32Array(n * N_TAGS);
-  for (let i = 0; i < weights.length; i++) weights[i] = q[i]! * scale;
+  // Load factor at most 1/2 (short probes for the features a model lacks); hash 0 marks an empty slot (a
+  // feature whose hash is 0 is dropped).
   let cap = 1;
   while (cap < n * 2) cap <<= 1;
-  const slotKey = new Uint32Array(cap);
-  const slotRow = new Int32Array(cap).fill(-1);
   const mask = cap - 1;
+  const table = new Int32Array(cap * SLOT);
   for (let i = 0; i < n; i++) {
+    const key = keys[i]! | 0;
+    if (key === 0) continue;
     let s = keys[i]! & mask;
-    while (slotRow[s] !== -1) s = (s + 1) & mask;
-    slotKey[s] = keys[i]!;
-    slotRow[s] = i * N_TAGS;
+    while (table[s * SLOT] !== 0) s = (s + 1) & mask;
+    const base = s * SLOT;
+    table[base] = key;
+    for (let t = 0; t < N_TAGS; t += 2) {
+      const lo = q[i * N_TAGS + t]! & 0xffff;
+      const hi = t + 1 < N_TAGS ? q[i * N_TAGS + t + 1]! : 0;
+      table[base + 1 + (t >> 1)] = lo | (hi << 16);
+    }
   }
   const words = new Map<number, number>();
   for (let i = 0; i < nWords; i++) words.set(wKeys[i]!, wVals[i]!);
   const phrases = new Map<number, number>();
   for (let i = 0; i < nPhrases; i++) phrases.set(pKeys[i]!, pVals[i]!);
-  return { transitions: new Float32Array(transitions), weights, slotKey, slotRow, mask, lexicon: { words, phrases, maxPhrase } };
+  return { transitions: new Float32Array(transitions), table, mask, scale, lexicon: { words, phrases, maxPhrase } };
 }

@@ -4,8 +4,10 @@ import { harmonize } from './consistency.js';
 import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
 import type { Model } from './model.js';
-import { O, classOf, isInside } from './tags.js';
-import { type Scorer, decode, modelScorer } from './viterbi.js';
+import { GZ_B, GZ_L } from './features.js';
+import { PHRASE } from './lexicon.js';
+import { CLASSES, O, begin, classOf, inside as inside_, isInside } from './tags.js';
+import { type ModelScorer, decode, modelScorer } from './viterbi.js';
 
 /** A tagged name: token range [first, last] of the doc and its class (index into CLASSES). */
 export interface NameSpan {
@@ -15,19 +17,22 @@ export interface NameSpan {
   sentence: number;
 }
 
-let state: { model: Model; fx: FeatureExtractor; scorer: Scorer } | undefined;
+let state: { model: Model; fx: FeatureExtractor; scorer: ModelScorer; known: (key: number) => boolean } | undefined;
 let starts = new Int32Array(1024);
 let ends = new Int32Array(1024);
 let tags = new Uint8Array(1024);
 
 function ready() {
   const model = getModel();
-  if (!state || state.model !== model) state = { model, fx: new FeatureExtractor(model.lexicon), scorer: modelScorer(model) };
+  if (!state || state.model !== model) {
+    const scorer = modelScorer(model);
+    state = { model, fx: new FeatureExtractor(model.lexicon), scorer, known: (key) => scorer.cache.has(key) };
+  }
   return state;
 }
 
 export function tagSpans(doc: Doc): NameSpan[] {
-  const { fx, scorer } = ready();
+  const { fx, scorer, known } = ready();
   const spans: NameSpan[] = [];
   const toks = doc.tokens;
   if (toks.length > starts.length) {
@@ -40,10 +45,12 @@ export function tagSpans(doc: Doc): NameSpan[] {
     ends[i] = toks[i]!.end;
   }
   for (const s of doc.sentences) {
-    const n = fx.extract(doc.text, starts, ends, s.tokenStart, s.tokenEnd);
+    scorer.trim();
+    const n = fx.extract(doc.text, starts, ends, s.tokenStart, s.tokenEnd, known);
     if (!n) continue;
     const out = tags.subarray(s.tokenStart, s.tokenEnd);
-    decode(fx.feats, fx.offs, n, scorer, out);
+    decode(fx.feats, fx.offs, fx.mids, fx.keys, n, scorer, out);
+    mergePlaces(fx, out, n);
     for (let i = 0; i < n; i++) {
       const t = out[i]!;
       if (t === O || isInside(t)) continue;
@@ -54,4 +61,32 @@ export function tagSpans(doc: Doc): NameSpan[] {
     }
   }
   return harmonize(doc, spans);
+}
+
+const PLACE_PHRASE = PHRASE.country | PHRASE.city | PHRASE.region;
+const LOC = CLASSES.indexOf('LOC');
+
+/**
+ * A country, city or region of several words ("Sri Lanka", "Czech Republic") that the tagger cut into pieces
+ * (a MISC "Czech" and a place "Republic") becomes one place, when all the names inside lie within it.
+ */
+function mergePlaces(fx: FeatureExtractor, tags: Uint8Array, n: number): void {
+  const { gzBits, gzPos } = fx;
+  for (let i = 0; i < n; i++) {
+    if (gzPos[i] !== GZ_B || !(gzBits[i]! & PLACE_PHRASE)) continue;
+    let j = i + 1;
+    while (j < n && gzPos[j] !== GZ_L) j++;
+    if (j >= n) break;
+    const inside = j + 1 < n && isInside(tags[j + 1]!);
+    let named = 0, whole = tags[i] === begin(LOC);
+    for (let k = i; k <= j; k++) {
+      if (tags[k] !== O) named++;
+      if (k > i && tags[k] !== inside_(LOC)) whole = false;
+    }
+    if (!whole && !inside && named > 0 && tags[i] !== O && !isInside(tags[i]!)) {
+      tags[i] = begin(LOC);
+      for (let k = i + 1; k <= j; k++) tags[k] = inside_(LOC);
+    }
+    i = j;
+  }
 }

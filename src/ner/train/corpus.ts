@@ -73,22 +73,28 @@ function repair(tags: string[]): string[] {
 
 /**
  * Drops titles from the front of person spans: honorifics ("Mr."), title words ("President", "Prime Minister",
- * "Secretary of State") and lower-case words, keeping at least one capitalized token.
+ * "Secretary of State") and lower-case words, and whatever stands before the last title word ("Sri Lankan
+ * President Mahinda Rajapakse", "former U.S. President Bill Clinton"), keeping at least one capitalized token.
  */
 export function splitTitles(s: RawSentence, titleWords: Set<string>): RawSentence {
   const tags = s.tags.slice();
+  const isTitle = (w: string) => titleWords.has(w.toLowerCase().replace(/\.$/, ''));
+  const isLower = (w: string) => w[0] === w[0]!.toLowerCase() && w[0] !== w[0]!.toUpperCase();
   for (let i = 0; i < tags.length; i++) {
     if (tags[i] !== 'B-PER') continue;
     let end = i + 1;
     while (end < tags.length && tags[end] === 'I-PER') end++;
+    // The name starts after the last title word that still has a capitalized word after it.
     let j = i;
-    while (j < end - 1) {
-      const w = s.tokens[j]!;
-      const key = w.toLowerCase().replace(/\.$/, '');
-      const lower = w[0] === w[0]!.toLowerCase() && w[0] !== w[0]!.toUpperCase();
-      if (!titleWords.has(key) && !lower && w !== '.') break;
-      j++;
+    for (let k = i; k < end - 1; k++) {
+      const w = s.tokens[k]!;
+      if (isTitle(w) || w === '.') {
+        let rest = k + 1;
+        while (rest < end && (isLower(s.tokens[rest]!) || s.tokens[rest] === '.' || isTitle(s.tokens[rest]!))) rest++;
+        if (rest < end) j = rest;
+      }
     }
+    while (j < end - 1 && (isLower(s.tokens[j]!) || s.tokens[j] === '.')) j++;
     if (j > i) {
       for (let k = i; k < j; k++) tags[k] = 'O';
       tags[j] = 'B-PER';

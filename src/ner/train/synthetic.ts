@@ -26,7 +26,7 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     const suffix = pick(CLUB_SUFFIX);
     return [[suffix ? `${base} ${suffix}` : base, 'ORG']];
   };
-  const person = (): Part[] => [[random() < 0.3 ? `${pick(names.given)[0]}. ${pick(names.surnames)}` : `${pick(names.given)} ${pick(names.surnames)}`, 'PER']];
+  const person = (): Part[] => [[random() < 0.4 ? `${pick(names.given)[0]}. ${pick(names.surnames)}` : `${pick(names.given)} ${pick(names.surnames)}`, 'PER']];
   const country = (): Part[] => [[pick(names.countries), 'LOC']];
   const o = (t: string): Part[] => [[t, 'O']];
   const templates: (() => Part[])[] = [
@@ -45,6 +45,11 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...person(), ...o(pick(['won the', 'retained his', 'lost the', 'took the'])), [pick(names.cities), 'LOC'], ...o(pick(['Open', 'Grand Prix', 'marathon', 'title'])), ...o('.')],
     // Datelines and table headers.
     () => [[pick(names.cities), 'LOC'], ...o(`${1990 + Number(num(35))}-0${1 + Number(num(9))}-${10 + Number(num(18))}`)],
+    () => [[pick(names.cities), 'LOC'], ...o(','), ...country(), ...o(`${1990 + Number(num(35))}-0${1 + Number(num(9))}-${10 + Number(num(18))}`)],
+    () => [...club(), ...o(`${num(90)} ${num(90)} .${100 + Number(num(899))} ${num(20)}`)],
+    // Cricket scorecards: initial and surname, caught (c) and bowled (b) by others.
+    () => [...person(), ...o('c'), [pick(names.surnames), 'PER'], ...o('b'), [pick(names.surnames), 'PER'], ...o(num(120))],
+    () => [...person(), ...o('not out'), ...o(num(150))],
     () => [...o(['P', 'W', 'D', 'L', 'F', 'A', 'PTS', 'PCT', 'GB'].filter(() => random() < 0.6).join(' ') || 'W L')],
     () => [...o(pick(['SOCCER', 'TENNIS', 'CRICKET', 'GOLF', 'RUGBY', 'BASEBALL', 'ATHLETICS', 'CYCLING'])), ...o('-'), ...person(), ...o(pick(['RETIRES', 'WINS', 'SIGNS FOR', 'OUT OF'])), ...o(pick(['AGAIN', 'TITLE', 'FINAL', '']))],
   ];
