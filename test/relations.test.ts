@@ -43,6 +43,7 @@ describe('met_with patterns', () => {
     ['Anna Kovacs said she and rebel leader Tomas Berg agreed after overnight talks to wait.', ['Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs praised Tomas Berg, whose party won after they met in May.', ['Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs held talks with the U.S. special envoy to Portugal, Tomas Berg, on Friday.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs landed in Oslo. She was also expected to meet Tomas Berg and opposition leader Omar Haddad.', ['Anna Kovacs ~ Omar Haddad', 'Anna Kovacs ~ Tomas Berg']],
     // Not meetings.
     ['Anna Kovacs met reporters after Tomas Berg left.', []],
     ['Anna Kovacs and Tomas Berg criticised the plan.', []],

@@ -26,7 +26,7 @@ const THE_TWO = /\b(?:the two(?: men| women| leaders| ministers| sides)?|both(?:
 /** The subject of the clause meets: "A greeted B before talks with C" (A meets C too). */
 const CLAUSE_LINK = /\b(?:before|after|prior(?: to)?|ahead of|following|during|at|for|in)\s+(?:the\s+|a\s+)?$/iu;
 /** A pronoun subject right before a verb cue: "he met", "she received". */
-const PRONOUN_SUBJECT = /\b(?:he|she)\s+(?:[\p{L}]+\s+){0,2}$/iu;
+const PRONOUN_SUBJECT = /\b(?:he|she)\s+(?:[\p{L}]+\s+){0,4}$/iu;
 
 /** Words between a cue and its object that keep them in one phrase: titles, demonyms, determiners. */
 const MAX_GAP_TOKENS = 8;
@@ -132,7 +132,7 @@ function objectAfter(ctx: Ctx, s: SentView, after: NamedMention[], cue: Span, ki
   const objs = [first];
   // "met A and B", "met A, B and C".
   for (let k = 1; k < after.length; k++) {
-    const g = ctx.doc.text.slice(after[k - 1]!.m.end, after[k]!.m.start);
+    const g = maskMentions(ctx, after[k - 1]!.m.end, after[k]!.m.start).replace(/\s+(?=\s)/g, '');
     if (!/^\s*(?:,|,?\s*and|&)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/u.test(g) || after[k]!.m.end > s.end) break;
     objs.push(after[k]!);
   }
