@@ -60,6 +60,16 @@ describe('corefer: merge rules', () => {
     expect(groups(text)).toEqual(expected);
   });
 
+  it.each([
+    ['Crowds gathered in Hamburg Germany on Friday. Hamburg was calm.', 'Hamburg', 'Hamburg Germany:country-qualifier'],
+    ['Crowds gathered in Papua New Guinea on Friday.', 'Papua New Guinea', undefined],
+    ['Crowds gathered in Northern Ireland on Friday.', 'Northern Ireland', undefined],
+  ])('a place written with its country is the place: %s', (text, name, merge) => {
+    const x = run(text, { 'Hamburg Germany': 'place', Hamburg: 'place', 'Papua New Guinea': 'place', 'Northern Ireland': 'place' });
+    expect(x.entities[0]!.name).toBe(name);
+    expect(x.entities[0]!.merges.map((m) => `${m.name}:${m.rule}`)[0]).toBe(merge);
+  });
+
   it('puts every form of a country in one place named by its common name', () => {
     const g = groups('The U.S. agreed. The US, the United States, America and the USA are one. Oslo did not.');
     expect(g).toEqual(['Oslo', 'United States [U.S.:country-form, US:country-form, America:country-form, USA:country-form]']);

@@ -255,7 +255,7 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
         if (seen.has(form)) continue;
         seen.add(form);
         e.aliases.push(form);
-        const why = form === it.name ? (rule[i] ?? 'same-entity') : it.rule === 'country-form' ? 'country-form' : 'same-entity';
+        const why = form === it.name ? (rule[i] ?? 'same-entity') : (it.rule ?? 'same-entity');
         e.merges.push({ name: form, rule: why } satisfies MergeRecord);
       }
     }
@@ -274,6 +274,18 @@ function toItem(m: Mention): Item {
   let type = m.type;
   let name = cleanName(m.text, type);
   let rule: string | undefined;
+  // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
+  if (type === 'place' && !countryName(name)) {
+    const words = name.split(' ');
+    for (let k = 1; k < words.length; k++) {
+      const head = words.slice(0, k).join(' ');
+      if (countryName(words.slice(k).join(' ')) && !/^(?:north|south|east|west|northern|southern|eastern|western|central|new|upper|lower|greater)$/i.test(head)) {
+        name = head;
+        rule = 'country-qualifier';
+        break;
+      }
+    }
+  }
   // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
   const country = type !== 'person' ? countryName(name) : undefined;
   if (country) {
