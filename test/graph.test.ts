@@ -200,3 +200,14 @@ describe('loadGraph and saveGraph', () => {
     await expect(saveGraph(buildGraph([]), path.join(blocker, 'g.json'))).rejects.toMatchObject({ code: 'E_GRAPH_WRITE' });
   });
 });
+
+describe('library barrel', () => {
+  it('exports the build, load, save and query API that the README shows', async () => {
+    const lib = await import('../src/index.js');
+    for (const name of ['buildGraph', 'loadGraph', 'saveGraph', 'neighbors', 'extract', 'readArticles', 'KgError', 'ARTICLE_TARGET']) {
+      expect(lib).toHaveProperty(name);
+    }
+    const g = lib.buildGraph(sampleExtractions(), { layout: false });
+    expect(lib.neighbors(g, 'Holt meets Patel', { relation: 'mentions' }).neighbors.length).toBeGreaterThan(0);
+  });
+});
