@@ -67,6 +67,17 @@ describe('buildGraph', () => {
     expect(g.getEdgeAttribute(`met_with|occurred|${lo}|${hi}`, 'place')).toBe('Dover');
   });
 
+  it('takes an edge place from its first evidence in article order, whatever the input order', () => {
+    const meet = (id: string, place: string) =>
+      makeExtraction({ id, text: `Ann Ode met Bo Lin in ${place}.` }, [{ name: 'Ann Ode', type: 'person' }, { name: 'Bo Lin', type: 'person' }], [{ type: 'met_with', source: 'Ann Ode', target: 'Bo Lin', cue: 'met', place }]);
+    const places = (xs: ReturnType<typeof meet>[]) => {
+      const g = buildGraph(xs, { layout: false });
+      return g.filterEdges((_k, a) => a.type === 'met_with').map((e) => g.getEdgeAttribute(e, 'place'));
+    };
+    expect(places([meet('p2', 'Leeds'), meet('p1', 'York')])).toEqual(['York']);
+    expect(places([meet('p1', 'York'), meet('p2', 'Leeds')])).toEqual(['York']);
+  });
+
   it('points said at the article node', () => {
     const g = buildGraph(sampleExtractions());
     const said = g.filterEdges((_k, a) => a.type === 'said');

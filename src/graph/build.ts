@@ -26,6 +26,8 @@ interface EdgeDraft {
   source: string;
   target: string;
   attributes: EdgeAttributes;
+  /** Places and dates stated with new evidence; the first in evidence order wins, whatever the input order. */
+  facts: { evidence: Evidence; place?: string; date?: string }[];
 }
 
 /** Builds a graph; the same input (and `into`) always gives the same nodes, edges, order and positions. */
@@ -52,6 +54,8 @@ export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: 
     extractions.push(x);
   }
 
+  // Resolution may depend on the order it sees articles in: give it one order, whatever the inputs' order.
+  extractions.sort((a, b) => cmp(a.article.id, b.article.id));
   clock('extract');
   const known = [...nodes].filter(([, a]) => a.type !== 'article').map(([key, a]) => toGlobal(key, a));
   const resolution = resolveAcross(extractions, known);
@@ -90,8 +94,7 @@ export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: 
         evidence = swapEnds(evidence);
       }
       const draft = addEvidence(edges, r.type, r.modality, source, target, [evidence], 0);
-      if (r.place !== undefined) draft.attributes.place ??= r.place;
-      if (r.date !== undefined) draft.attributes.date ??= r.date;
+      if (r.place !== undefined || r.date !== undefined) draft.facts.push({ evidence, ...(r.place !== undefined ? { place: r.place } : {}), ...(r.date !== undefined ? { date: r.date } : {}) });
     }
   });
 
@@ -156,7 +159,7 @@ function addEvidence(
   if (!d) {
     const attributes: EdgeAttributes = { type, weight: 0, evidence: [] };
     if (modality !== undefined) attributes.modality = modality;
-    d = { source, target, attributes };
+    d = { source, target, attributes, facts: [] };
     edges.set(key, d);
   }
   d.attributes.evidence.push(...evidence);
@@ -170,7 +173,7 @@ function seed(g: KgGraph, nodes: Map<string, NodeAttributes>, edges: Map<string,
     nodes.set(key, { ...a, aliases: [...a.aliases], articles: [...a.articles], ...(a.merges ? { merges: a.merges.map((m) => ({ ...m })) } : {}) });
   });
   g.forEachEdge((key, a, source, target) => {
-    edges.set(key, { source, target, attributes: { ...a, evidence: a.evidence.map((e) => ({ ...e })) } });
+    edges.set(key, { source, target, attributes: { ...a, evidence: a.evidence.map((e) => ({ ...e })) }, facts: [] });
   });
 }
 
@@ -206,6 +209,15 @@ function canonicalEvidence(e: Evidence): Evidence {
   return out;
 }
 
+/** The edge's place and date: kept from the graph it was merged into, else from its first evidence that has them. */
+function settleFacts(d: EdgeDraft): void {
+  const facts = [...d.facts].sort((x, y) => compareEvidence(x.evidence, y.evidence));
+  const place = facts.find((f) => f.place !== undefined)?.place;
+  const date = facts.find((f) => f.date !== undefined)?.date;
+  if (place !== undefined) d.attributes.place ??= place;
+  if (date !== undefined) d.attributes.date ??= date;
+}
+
 function canonicalEdge(a: EdgeAttributes): EdgeAttributes {
   const seen = new Set<string>();
   const evidence = a.evidence
@@ -226,6 +238,7 @@ function assemble(nodes: Map<string, NodeAttributes>, edges: Map<string, EdgeDra
   for (const key of [...nodes.keys()].sort(cmp)) graph.addNode(key, canonicalNode(nodes.get(key)!));
   for (const key of [...edges.keys()].sort(cmp)) {
     const d = edges.get(key)!;
+    settleFacts(d);
     graph.addEdgeWithKey(key, d.source, d.target, canonicalEdge(d.attributes));
   }
   clock('assemble');
