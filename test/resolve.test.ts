@@ -181,6 +181,13 @@ describe('resolveAcross', () => {
     expect(e.merges).toEqual([{ name: 'Park', rule: 'surname' }]);
   });
 
+  it('joins a bare surname to the full name that dominates the corpus', () => {
+    const xs = [run('Lena Park spoke. Lena Park left. Lena Park said no.', A, 'a'), run('Lena Park won.', A, 'b'), run('Mia Park spoke.', A, 'c'), run('Park said no.', A, 'd')];
+    const { per, r } = labels(xs);
+    expect(per[3]).toEqual(['person:lena park']);
+    expect(r.entities.find((e) => e.key === 'person:lena park')!.merges).toContainEqual({ name: 'Park', rule: 'surname-dominant' });
+  });
+
   it('keeps a bare surname apart when two full names share it', () => {
     const { per } = labels([run('Lena Park spoke.', A, 'a'), run('Mia Park spoke.', A, 'b'), run('Park said no.', A, 'c')]);
     expect(per).toEqual([['person:lena park'], ['person:mia park'], ['person:park']]);

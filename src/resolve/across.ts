@@ -107,6 +107,18 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
         const cands = fulls.filter((f) => f.m.key.split(' ').at(-1) === w[0]);
         const roots = new Set(cands.map((c) => find(c.i)));
         if (roots.size === 1) join(e.i, cands[0]!.i, 'surname');
+        else if (roots.size > 1) {
+          // Several full names share the surname: the bare name is the one the corpus is about, when one of
+          // them has at least three times the mentions of all others together (a president, not his wife).
+          const weight = new Map<number, number>();
+          members.forEach((m, i) => {
+            const r = find(i);
+            if (roots.has(r)) weight.set(r, (weight.get(r) ?? 0) + m.weight);
+          });
+          const ranked = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+          const rest = ranked.slice(1).reduce((n, [, v]) => n + v, 0);
+          if (ranked[0]![1] >= 3 * rest) join(e.i, ranked[0]![0], 'surname-dominant');
+        }
       }
     }
     // 3b. A short organization name of two words or more joins the unique longer name that ends with it
