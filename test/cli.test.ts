@@ -58,11 +58,13 @@ describe('kg build', () => {
     for (const n of g.nodes) expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
   });
 
-  it('gives byte-identical files for the same input', async () => {
-    const [a, b] = [path.join(dir, 'd1.json'), path.join(dir, 'd2.json')];
+  it('gives byte-identical files for the same input, in any order', async () => {
+    const [a, b, c] = [path.join(dir, 'd1.json'), path.join(dir, 'd2.json'), path.join(dir, 'd3.json')];
     expect(kg(['build', FIX, '-o', a]).code).toBe(0);
     expect(kg(['build', FIX, '-o', b]).code).toBe(0);
+    expect(kg(['build', FERRY, HARBOUR, '-o', c]).code).toBe(0);
     expect(await sha(a)).toBe(await sha(b));
+    expect(await sha(c)).toBe(await sha(a));
   });
 
   it('reads stdin for -', async () => {
