@@ -14,10 +14,10 @@ export interface LayoutOptions {
 
 /**
  * Iterations that settle small graphs (500) and keep big ones to a few seconds: a budget of node and edge
- * visits, never under 30 (the viewer can run ForceAtlas2 further on demand).
+ * visits, never under 50 (the viewer can run ForceAtlas2 further on demand).
  */
 export function defaultIterations(order: number, size = 0): number {
-  return Math.max(30, Math.min(500, Math.round(3e6 / (order + size + 1))));
+  return Math.max(50, Math.min(500, Math.round(1.5e6 / (order + size + 1))));
 }
 
 /** 32-bit FNV-1a: a stable hash of a node key (Math.random would make every build differ). */
