@@ -103,6 +103,8 @@ describe('reported_by and credited_to', () => {
     ['Anna Kovacs said the plan was legal according to Orion Group rules.', []],
     ['Anna Kovacs told the Oslo High Court she was innocent.', []],
     ['Anna Kovacs told reporters Oslo backed the Orion Group.', []],
+    // The source is unnamed: the person named earlier in the sentence is what the source talked about.
+    ['Anna Kovacs did not meet Tomas Berg, a Danish diplomat told Northwind.', []],
     // An organization that "said" something is not a news outlet unless the text makes it one.
     ['The Orion Group said Anna Kovacs had resigned.', []],
     ['Anna Kovacs said the Orion Group would grow.', []],
@@ -176,6 +178,16 @@ describe('holds_role, affiliated_with, located_in, said', () => {
     const x = run(text, P);
     expect(rels(x, 'said')).toEqual(expected);
     for (const r of x.relations.filter((r) => r.type === 'said')) expect(r.target).toBe(ARTICLE_TARGET);
+  });
+});
+
+describe('said modality', () => {
+  it.each([
+    ['The Orion Group has offered to pay, its chief executive Anna Kovacs said.', 'occurred'],
+    ['Anna Kovacs did not say when the line would open.', 'denied'],
+  ])('%s -> %s', (text, modality) => {
+    const r = run(text, P).relations.find((r) => r.type === 'said');
+    expect(r?.modality).toBe(modality);
   });
 });
 

@@ -29,6 +29,8 @@ const P: Names = {
   America: 'place',
   USA: 'place',
   Oslo: 'place',
+  'Pieter de Vries': 'person',
+  'de Vries': 'person',
   'Tomas Berg 46th': 'person',
   'Tomas Berg 71st': 'person',
 };
@@ -52,6 +54,7 @@ describe('corefer: merge rules', () => {
     ['The Seattle Harbor Mariners won. The Mariners lost later.', ['Seattle Harbor Mariners [Mariners:short-form]']],
     ['The U.S. Trade Dept. spoke. The Trade Department agreed.', ['U.S. Trade Dept. [Trade Department:short-form]']],
     ['Lumen Pharma Corp rose. Lumen Pharma fell.', ['Lumen Pharma Corp [Lumen Pharma:org-suffix]']],
+    ['Union leader Pieter de Vries spoke. Later de Vries left.', ['Pieter de Vries [de Vries:surname]']],
     // Minutes and scores glued to a name in results tables are no part of it.
     ['Goals: Tomas Berg 46th, Tomas Berg 71st.', ['Tomas Berg']],
     // A bracketed short form belongs to the name before it, even when its letters follow another language.
@@ -186,6 +189,11 @@ describe('resolveAcross', () => {
     const { per, r } = labels(xs);
     expect(per[3]).toEqual(['person:lena park']);
     expect(r.entities.find((e) => e.key === 'person:lena park')!.merges).toContainEqual({ name: 'Park', rule: 'surname-dominant' });
+  });
+
+  it('joins a surname with its particle across articles', () => {
+    const { per } = labels([run('Pieter de Vries spoke.', P, 'a'), run('Later de Vries left.', P, 'b')]);
+    expect(per).toEqual([['person:pieter de vries'], ['person:pieter de vries']]);
   });
 
   it('keeps a bare surname apart when two full names share it', () => {

@@ -104,6 +104,12 @@ const PERSON_NOUNS = new Set([
 
 const UNNAMED_SUBJECT = /^(?:a|an|the|one|another)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)\b/iu;
 
+/** True when an unnamed person ("a Brazilian diplomat", "the spokesman") ends right at `pos`: the speaker has no name. */
+export function unnamedPersonBefore(ctx: Ctx, s: SentView, pos: number): boolean {
+  const m = /\b(?:a|an|the|one|another|two|several)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+?)s?\s*,?\s*$/iu.exec(ctx.doc.text.slice(s.start, pos));
+  return !!m && PERSON_NOUNS.has(m[1]!.toLowerCase());
+}
+
 /**
  * The person a "he"/"she"/"his" at `pos` refers to: the first-named person (the subject) of the same sentence
  * before it, else of the nearest earlier sentence that names one. A sentence whose subject is an unnamed person

@@ -20,17 +20,17 @@ const WINDOW = 90;
  * The modality of the event whose cue is `cue` in `text` (a sentence starting at `offset` in the article),
  * with the span of the word that says so. Without such a word: occurred.
  */
-export function modalityOf(text: string, offset: number, cue: Span): { modality: Modality; cue?: Span } {
+export function modalityOf(text: string, offset: number, cue: Span, window = WINDOW): { modality: Modality; cue?: Span } {
   const cueStart = cue[0] - offset;
   const cueEnd = cue[1] - offset;
-  let from = Math.max(0, cueStart - WINDOW);
+  let from = Math.max(0, cueStart - window);
   // The clause: a semicolon, a "but" or a closing quote before the cue starts a new one.
   const before = text.slice(from, cueStart);
   const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, /\bbut\b|[”"]\s/giu), lastMatch(before, /\.\s/gu));
   if (cut >= 0) from += cut + 1;
-  const window = text.slice(from, cueEnd);
+  const clause = text.slice(from, cueEnd);
   for (const [modality, re] of RULES) {
-    const m = re.exec(window);
+    const m = re.exec(clause);
     if (m) return { modality, cue: [offset + from + m.index, offset + from + m.index + m[0].length] };
   }
   return { modality: 'occurred' };

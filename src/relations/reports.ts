@@ -2,7 +2,7 @@
 // credited_to (what a photo shows -> the agency credited for it), and said (a person quoted in the article).
 import { readLexicon } from '../resolve/names.js';
 import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
-import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
+import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { modalityOf } from './modality.js';
 
 const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
@@ -102,6 +102,8 @@ const outsideQuotes = (s: SentView) => (n: NamedMention) => !inQuote(s, n.m.star
  * owner gives way to a name after it ("Yeltsin's spokesman X told..." is X); with no name, a pronoun subject.
  */
 function subjectBefore(ctx: Ctx, s: SentView, o: NamedMention, pos: number): NamedMention | undefined {
+  // "..., a Brazilian diplomat told AFP": the source is unnamed, whoever the sentence names before.
+  if (unnamedPersonBefore(ctx, s, pos)) return undefined;
   const cands = bodyNames(s).filter(outsideQuotes(s)).filter((n) => isSubjectType(n) && n.m.end <= pos && n.e !== o.e);
   // The speaker stands right before "told" (an apposition may sit between): the nearest name.
   const subj = pickSubject(ctx, [...cands].reverse());
@@ -171,7 +173,8 @@ export function findSaid(ctx: Ctx): Relation[] {
       const speaker = speakerOf(ctx, s, persons, cue);
       if (!speaker || done.has(speaker.e)) continue;
       done.add(speaker.e);
-      const mod = modalityOf(s.text, s.start, cue);
+      // The modality of saying sits right before the verb ("did not say"), not in what was said.
+      const mod = modalityOf(s.text, s.start, cue, 25);
       const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
       out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
     }
@@ -188,7 +191,7 @@ function speakerOf(ctx: Ctx, s: SentView, persons: NamedMention[], cue: Span): N
   const prev = persons.filter((n) => n.m.end <= cue[0]).at(-1);
   if (prev) {
     const gap = text.slice(prev.m.end, cue[0]);
-    const adverbs = /^\s*(?:(?:also|later|then|has|had|again|on [\p{L}.]+(?: \d+)?|in a statement|in an interview|last \p{L}+)\s+)*$/iu;
+    const adverbs = /^\s*(?:(?:also|later|then|has|had|have|did|does|do|would|will|could|can|may|might|not|never|again|on [\p{L}.]+(?: \d+)?|in a statement|in an interview|last \p{L}+)\s+)*$/iu;
     const apposition = /^\s*,[^,;"“”]{1,80},\s*$/u;
     if (adverbs.test(gap) || apposition.test(gap)) {
       return prev;

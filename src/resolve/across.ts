@@ -35,6 +35,8 @@ interface Member {
   weight: number; // mentions behind this member: votes for its type
 }
 
+const SURNAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ben', 'ibn', 'st']);
+
 const keyOf = (type: EntityType, name: string) =>
   type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
 
@@ -103,8 +105,12 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
       const fulls = ms.filter((e) => e.m.key.split(' ').length >= 2);
       for (const e of ms) {
         const w = e.m.key.split(' ');
-        if (w.length !== 1 || !w[0]) continue;
-        const cands = fulls.filter((f) => f.m.key.split(' ').at(-1) === w[0]);
+        // A surname is one word, or one with its particles ("de Vries", "van der Berg").
+        if (!w[0] || (w.length > 1 && !w.slice(0, -1).every((p) => SURNAME_PARTICLES.has(p)))) continue;
+        const cands = fulls.filter((f) => {
+          const fw = f.m.key.split(' ');
+          return fw.length > w.length && w.every((x, k) => fw[fw.length - w.length + k] === x);
+        });
         const roots = new Set(cands.map((c) => find(c.i)));
         if (roots.size === 1) join(e.i, cands[0]!.i, 'surname');
         else if (roots.size > 1) {

@@ -96,7 +96,7 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   items.forEach((it, i) => {
     if (it.words.length === 0) return;
     if (it.type === 'person' && it.words.length < 3) {
-      const owner = it.words.length === 1 || !full.some((x) => x.it.key === it.key && x.i !== i) ? surnameOwner(i, it.words) : undefined;
+      const owner = surnameOwner(i, it.words);
       if (owner !== undefined && it.words.length < items[owner]!.words.length) join(i, owner, 'surname');
       else if (owner === undefined && it.words.length === 1) {
         // A given name alone, or a family name written first ("Wang" of "Wang Donghai"): the unique full name
