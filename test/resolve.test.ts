@@ -121,6 +121,15 @@ describe('corefer: merge rules', () => {
     expect(x.entities.map((e) => e.type)).toEqual([type]);
   });
 
+  it.each([
+    ['ZURICH 1996-08-30. Shares fell.', 'ZURICH', 'place'],
+    ['Tomas Berg and Peter Paris arrived. Paris spoke.', 'Paris', 'person'],
+  ])('a "person" named like a city or country is a place unless a person of the article has that surname: %s', (text, name, type) => {
+    const x = run(text, { ZURICH: 'person', 'Tomas Berg': 'person', 'Peter Paris': 'person', Paris: 'person' });
+    const i = x.mentions.findIndex((m) => m.text === name);
+    expect(x.entities[x.mentionEntity[i]!]!.type).toBe(type);
+  });
+
   it('does not retype a city as a person whose tagged “name” merely ends with it', () => {
     const x = run('Harbor Madrid beat the hosts. The fans in Madrid cheered.', { 'Harbor Madrid': 'person', Madrid: 'place' });
     expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Harbor Madrid', 'place:Madrid']);

@@ -2,7 +2,7 @@
 import { canonicalTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName } from './countries.js';
-import { isCity, isGivenName } from './gazetteers.js';
+import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
 import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
 
 export interface Coreference {
@@ -127,6 +127,16 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
         it.type = 'person';
       }
     }
+  });
+
+  // 3a. A "person" whose whole name is a country or a known city, and who is no one's surname here, is that
+  //     place ("Zurich", "MONTE CARLO" on datelines and results lines).
+  items.forEach((it, i) => {
+    if (it.type !== 'person' || find(i) !== i || items.some((_, j) => j !== i && find(j) === i)) return;
+    if (!(countryName(it.name) || isCity(it.name)) || surnameOwner(i, it.words) !== undefined) return;
+    if (it.words.length > 1 && isGivenName(it.words[0]!) && GIVEN_KNOWN) return;
+    it.type = 'place';
+    it.rule ??= 'place-name';
   });
 
   // 3b. Bare surnames that joined no full name: one entity per name.

@@ -1,10 +1,11 @@
 // Name lists the NER model ships (src/ner/model/gazetteers, derived from public data packages): resolution uses
 // them to be sure a name is a person's (a known given name first) or a city's. Missing lists mean "unknown".
-import { readLexicon } from './names.js';
+import { normName, readLexicon } from './names.js';
 
 function load(file: string): Set<string> {
   try {
-    return new Set(readLexicon(`ner/model/gazetteers/${file}`).map((l) => l.toLowerCase()));
+    // Compared without accents or case: "ZURICH" is "Zürich".
+    return new Set(readLexicon(`ner/model/gazetteers/${file}`).map(normName));
   } catch {
     return new Set();
   }
@@ -13,11 +14,14 @@ function load(file: string): Set<string> {
 const GIVEN = load('given-names.txt');
 const CITIES = load('cities.txt');
 
+/** Whether a list of given names is there to ask. */
+export const GIVEN_KNOWN = GIVEN.size > 0;
+
 /** True when the word is a known given name, or when no list is there to say (then any name may be one). */
 export function isGivenName(word: string): boolean {
-  return GIVEN.size === 0 || GIVEN.has(word.toLowerCase());
+  return GIVEN.size === 0 || GIVEN.has(normName(word));
 }
 
 export function isCity(name: string): boolean {
-  return CITIES.has(name.toLowerCase());
+  return CITIES.has(normName(name));
 }
