@@ -215,6 +215,15 @@ describe('resolveAcross', () => {
     expect(per).toEqual([['organization:northern rail authority'], ['organization:northern rail authority']]);
   });
 
+  it.each([
+    ['Mariners', ['organization:seattle harbor mariners', 'organization:seattle harbor mariners']],
+    ['Ministry', ['organization:foreign ministry', 'organization:ministry']],
+  ])('joins a one-word team name across articles, never a generic word: %s', (short, expected) => {
+    const long = short === 'Mariners' ? 'Seattle Harbor Mariners' : 'Foreign Ministry';
+    const { per } = labels([run(`The ${long} won.`, P, 'a'), run(`The ${short} lost.`, P, 'b')]);
+    expect(per.flat()).toEqual(expected);
+  });
+
   it('keeps namesakes apart when their roles belong to different countries', () => {
     const xs = [
       run('Russian Foreign Minister Anna Kovacs spoke.', P, 'a'),

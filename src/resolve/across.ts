@@ -3,7 +3,7 @@
 // recorded with its rule. The outcome does not depend on the order of the articles: groups are formed from the
 // whole corpus first, and labels and keys are chosen by fixed preferences.
 import type { EntityType, Extraction, LocalEntity, MergeRecord } from '../types.js';
-import { acronymLetters, acronymsOf, expandAbbreviations, nameWords, normName } from './names.js';
+import { acronymLetters, acronymsOf, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName } from './names.js';
 
 /** One entity of the whole corpus: becomes one graph node, keyed by `key` (stable: type and canonical name). */
 export interface GlobalEntity {
@@ -127,12 +127,13 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
         }
       }
     }
-    // 3b. A short organization name of two words or more joins the unique longer name that ends with it
-    //     ("Agriculture Department" = "U.S. Agriculture Department").
+    // 3b. A short organization name joins the unique longer name that ends with it ("Agriculture Department" =
+    //     "U.S. Agriculture Department", "Orioles" = "Baltimore Orioles").
     if (type === 'organization') {
       for (const e of ms) {
         const w = e.m.key.split(' ');
-        if (w.length < 2) continue;
+        // One word stands for a longer name only when not generic: "Orioles" is "Baltimore Orioles", "Bank" is no one.
+        if (w.length < 2 && (GENERIC_ORG_WORDS.has(w[0]!) || acronymLetters(e.m.name))) continue;
         const cands = ms.filter((f) => {
           const fw = f.m.key.split(' ');
           return fw.length > w.length && w.every((x, k) => fw[fw.length - w.length + k] === x);
