@@ -129,6 +129,7 @@ describe('neighbors', () => {
     ['Lena Holt', 'met_with', ['Ravi Patel', 'Ravi Patel']],
     ['lena holt', 'reported_by', ['Daily Courier']],
     ['LENA HOLT', 'holds_role', ['Mayor']],
+    ['the courier', 'reported_by', ['Lena Holt']],
     ['Ravi Patel', 'mentions', ['Holt meets Patel', 'b2', 'c3']],
   ])('finds %j and lists its %s neighbors', (name, relation, labels) => {
     expect(neighbors(g, name, { relation }).neighbors.map((n) => n.label)).toEqual(labels);
