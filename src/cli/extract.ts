@@ -19,6 +19,10 @@ export interface ExtractFlags {
 }
 
 export async function extractCommand(files: string[], flags: ExtractFlags): Promise<number> {
+  // Without files the articles come on stdin; a terminal there means the user expected something else.
+  if (files.length === 0 && process.stdin.isTTY) {
+    throw new KgError('E_USAGE', 'give article files, or pipe articles in (e.g. `kg extract --jsonl < articles.jsonl`). See kg extract --help.');
+  }
   if (flags.jsonl) return extractJsonl(files);
   const { readArticles, formatProblem } = await import('../ingest/index.js');
   const { articles, problems } = await readArticles(files.length ? files : ['-']);
