@@ -31,7 +31,7 @@ function program(setCode: (n: number) => void): Command {
     .argument('[files...]', 'article files or folders (default: stdin)')
     .option('--jsonl', 'read {"id","text"} JSON lines (stdin or files), print one JSON line per article')
     .option('--json', 'print JSON lines instead of the readable report')
-    .addHelpText('after', '\nExamples:\n  kg extract examples/summit-talks.txt\n  echo \'{"id":"a","text":"Ann Lee met Bo Park in Oslo."}\' | kg extract --jsonl')
+    .addHelpText('after', '\nExamples:\n  kg extract examples/arctic-fisheries-talks.txt\n  echo \'{"id":"a","text":"Ann Lee met Bo Park in Oslo."}\' | kg extract --jsonl')
     .action(async (files: string[], opts: { jsonl?: boolean; json?: boolean }) => {
       const { extractCommand } = await import('./extract.js');
       setCode(await extractCommand(files, opts));
@@ -43,7 +43,7 @@ function program(setCode: (n: number) => void): Command {
     .argument('<name>', 'entity name or alias (case-insensitive), or a node key')
     .option('-r, --relation <type>', 'only this relation (met_with, reported_by, holds_role, credited_to, affiliated_with, located_in, said, mentions)')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  kg neighbors graphs/sample.json "Lavrov" --relation met_with\n  kg neighbors graphs/sample.json "person:sergey lavrov" --json')
+    .addHelpText('after', '\nExamples:\n  kg neighbors graphs/sample.json Halvorsen --relation met_with\n  kg neighbors graphs/sample.json "person:ingrid halvorsen" --json')
     .action(async (graph: string, name: string, opts: { relation?: string; json?: boolean }) => {
       const { neighborsCommand } = await import('./neighbors.js');
       setCode(await neighborsCommand(graph, name, opts));
