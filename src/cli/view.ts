@@ -15,6 +15,8 @@ export interface ViewOptions {
   port?: number;
   /** Only 127.0.0.1 is accepted (and "localhost", which means the same here). */
   host?: string;
+  /** A viewer build other than viewer/dist (the benchmark builds its own, so a concurrent `npm run build` cannot pull it away). */
+  distDir?: string;
 }
 
 export interface ViewServer {
@@ -81,8 +83,9 @@ export async function serveViewer(o: ViewOptions = {}): Promise<ViewServer> {
   if (host !== '127.0.0.1' && host !== 'localhost') {
     throw new KgError('E_USAGE', `kg view: serves on 127.0.0.1 only (asked for "${host}"), so the graph stays on this machine.`);
   }
-  if (!existsSync(resolve(DIST, 'index.html'))) {
-    throw new KgError('E_USAGE', `kg view: the viewer is not built (no ${resolve(DIST, 'index.html')}); run npm run build`);
+  const dist = o.distDir ? resolve(o.distDir) : DIST;
+  if (!existsSync(resolve(dist, 'index.html'))) {
+    throw new KgError('E_USAGE', `kg view: the viewer is not built (no ${resolve(dist, 'index.html')}); run npm run build`);
   }
   const graphFile = o.graphPath ? resolve(o.graphPath) : null;
   if (graphFile && !existsSync(graphFile)) {
@@ -107,7 +110,7 @@ export async function serveViewer(o: ViewOptions = {}): Promise<ViewServer> {
       else notFound(res, path);
       return;
     }
-    const f = fileUnder(DIST, path === '/' ? 'index.html' : path.slice(1));
+    const f = fileUnder(dist, path === '/' ? 'index.html' : path.slice(1));
     if (f) send(res, f, req);
     else notFound(res, path);
   });

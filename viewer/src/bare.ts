@@ -6,10 +6,15 @@ import { instrument } from './bench.js';
 
 async function boot(): Promise<void> {
   const src = new URLSearchParams(location.search).get('graph') ?? 'graphs/sample.json';
-  const data = await (await fetch(src)).json();
+  const res = await fetch(src);
+  performance.mark('kg:fetched');
+  const data = await res.json();
+  performance.mark('kg:json');
   const graph = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
   graph.import(data);
+  performance.mark('kg:prepared');
   const sigma = new Sigma(graph, document.getElementById('graph')!);
+  performance.mark('kg:rendered');
   instrument(sigma);
 }
 

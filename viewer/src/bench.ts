@@ -11,6 +11,7 @@ export interface BenchState {
 
 interface Emitter {
   on(ev: 'beforeRender' | 'afterRender', fn: () => void): unknown;
+  getCamera(): { setState(s: { x?: number; y?: number }): unknown; getState(): { x: number; y: number } };
 }
 
 export function instrument(sigma: Emitter): BenchState {
@@ -25,6 +26,7 @@ export function instrument(sigma: Emitter): BenchState {
   sigma.on('afterRender', () => {
     if (state.recording) state.renders.push(performance.now() - t0);
   });
-  (window as unknown as { __bench: BenchState }).__bench = state;
+  (window as unknown as { __bench: BenchState; __benchSigma: Emitter }).__bench = state;
+  (window as unknown as { __benchSigma: Emitter }).__benchSigma = sigma;
   return state;
 }

@@ -21,8 +21,8 @@ export class LayoutRunner {
 
   constructor(
     private graph: VGraph,
-    /** Node radius in graph units, so noverlap separates discs as drawn. */
-    private radius: (key: string) => number,
+    /** Makes the node radius function (graph units, so noverlap separates discs as drawn); called once per run. */
+    private radiusFn: () => (key: string) => number,
     private onPhase: (p: LayoutPhase) => void,
   ) {}
 
@@ -39,8 +39,9 @@ export class LayoutRunner {
     if (this.phase === 'forceatlas2') {
       this.fa2?.kill();
       this.fa2 = null;
+      const radius = this.radiusFn();
       this.nov = new NoverlapLayout(this.graph, {
-        inputReducer: (key, a) => ({ x: a.x, y: a.y, size: this.radius(key) }),
+        inputReducer: (key, a) => ({ x: a.x, y: a.y, size: radius(key) }),
         settings: { ratio: 1.1, margin: 1 },
         onConverged: () => this.finish(),
       });

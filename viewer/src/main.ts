@@ -122,15 +122,17 @@ class App {
     const restored = search !== null ? decodeState(search, this.defaults) : null;
     this.filters = restored?.filters ?? defaultFilters(graph);
     this.sizeBy = restored?.view.sizeBy ?? 'degree';
+    performance.mark('kg:prepared');
     const { sigma, sizeOf } = createRenderer(graph, $('#graph'), scale);
+    performance.mark('kg:rendered');
     this.sigma = sigma;
     this.sizeOf = sizeOf;
     this.visible = { nodes: new Set(graph.nodes()), edges: new Set(graph.edges()) };
     if (this.sizeBy !== 'degree') sigma.setGraphState({ sizeBy: this.sizeBy });
     (document.getElementById('size-by') as HTMLSelectElement).value = this.sizeBy;
     this.bindRenderer(sigma);
-    this.index = new SearchIndex(graph);
-    this.layout = new LayoutRunner(graph, (k) => this.radiusInGraphUnits(k), (p) => this.onLayoutPhase(p));
+    this.index = null; // built on the first keystroke: not on the path to the first frame
+    this.layout = new LayoutRunner(graph, () => this.radiusInGraphUnits(), (p) => this.onLayoutPhase(p));
     this.buildFilterControls();
     if (!sameFilters(this.filters, this.defaults)) this.applyFilters(false);
     this.updateCount();
@@ -148,6 +150,7 @@ class App {
     this.layout = null;
     this.sigma?.kill();
     this.sigma = null;
+    this.index = null;
     this.selection = null;
     this.hovered = null;
     this.active = { nodes: [], edges: [] };
@@ -381,8 +384,8 @@ class App {
     document.body.dataset.layout = p;
   }
 
-  /** A node's drawn radius converted to graph units at camera ratio 1 (for noverlap). */
-  private radiusInGraphUnits(key: string): number {
+  /** Node radius as drawn, converted to graph units at camera ratio 1 (for noverlap). */
+  private radiusInGraphUnits(): (key: string) => number {
     const graph = this.graph!;
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
     graph.forEachNode((_k, a) => {
@@ -393,13 +396,15 @@ class App {
     });
     const { width, height } = this.sigma!.getDimensions();
     const unit = Math.max(maxX - minX, maxY - minY, 1e-9) / Math.max(1, Math.min(width, height));
-    return this.sizeOf(graph.getNodeAttributes(key), this.sizeBy) * unit;
+    const by = this.sizeBy;
+    return (key) => this.sizeOf(graph.getNodeAttributes(key), by) * unit;
   }
 
   // ---- search ----
 
   onSearchInput(q: string): void {
     const vis = this.visible.nodes;
+    if (!this.index && this.graph) this.index = new SearchIndex(this.graph);
     this.hits = this.index?.query(q, 10, (k) => vis.has(k)) ?? [];
     this.hitIndex = this.hits.length ? 0 : -1;
     this.renderResults();
@@ -631,11 +636,13 @@ function bindUi(): void {
 }
 
 async function boot(): Promise<void> {
+  performance.mark('kg:boot');
   bindUi();
   const params = new URLSearchParams(location.search);
   const source = params.get('graph');
   try {
     const g = await fetchGraph(source ?? DEFAULT_GRAPH);
+    performance.mark('kg:parsed');
     app.mount(g, source ?? DEFAULT_GRAPH, source, location.search);
   } catch (e) {
     showMessage(e instanceof GraphFileError ? e.message : `Could not show the graph: ${(e as Error).message}`);
