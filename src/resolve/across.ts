@@ -100,28 +100,35 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
       const roots = new Set(owners.map(find));
       if (roots.size === 1 && !roots.has(find(e.i))) join(e.i, owners[0]!, 'alias');
     }
+    // Longer names by their endings ("sergey lavrov" under "lavrov"), so each short name finds its candidates
+    // in one look-up: the corpus can hold tens of thousands of names.
+    const byEnding = new Map<string, { m: Member; i: number }[]>();
+    for (const f of ms) {
+      const fw = f.m.key.split(' ');
+      for (let k = 1; k < fw.length; k++) {
+        const tail = fw.slice(fw.length - k).join(' ');
+        if (!byEnding.has(tail)) byEnding.set(tail, []);
+        byEnding.get(tail)!.push(f);
+      }
+    }
     // 3. A bare surname joins the unique full name with that surname across the corpus.
     if (type === 'person') {
-      const fulls = ms.filter((e) => e.m.key.split(' ').length >= 2);
+      // Mentions behind each group so far, for the dominance test below.
+      const weight = new Map<number, number>();
+      members.forEach((m, i) => {
+        if (m.type === type) weight.set(find(i), (weight.get(find(i)) ?? 0) + m.weight);
+      });
       for (const e of ms) {
         const w = e.m.key.split(' ');
         // A surname is one word, or one with its particles ("de Vries", "van der Berg").
         if (!w[0] || (w.length > 1 && !w.slice(0, -1).every((p) => SURNAME_PARTICLES.has(p)))) continue;
-        const cands = fulls.filter((f) => {
-          const fw = f.m.key.split(' ');
-          return fw.length > w.length && w.every((x, k) => fw[fw.length - w.length + k] === x);
-        });
+        const cands = byEnding.get(e.m.key) ?? [];
         const roots = new Set(cands.map((c) => find(c.i)));
         if (roots.size === 1) join(e.i, cands[0]!.i, 'surname');
         else if (roots.size > 1) {
           // Several full names share the surname: the bare name is the one the corpus is about, when one of
           // them has at least three times the mentions of all others together (a president, not his wife).
-          const weight = new Map<number, number>();
-          members.forEach((m, i) => {
-            const r = find(i);
-            if (roots.has(r)) weight.set(r, (weight.get(r) ?? 0) + m.weight);
-          });
-          const ranked = [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+          const ranked = [...roots].map((r) => [r, weight.get(r) ?? 0] as const).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
           const rest = ranked.slice(1).reduce((n, [, v]) => n + v, 0);
           if (ranked[0]![1] >= 3 * rest) join(e.i, ranked[0]![0], 'surname-dominant');
         }
@@ -134,20 +141,25 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
         const w = e.m.key.split(' ');
         // One word stands for a longer name only when not generic: "Orioles" is "Baltimore Orioles", "Bank" is no one.
         if (w.length < 2 && (GENERIC_ORG_WORDS.has(w[0]!) || acronymLetters(e.m.name))) continue;
-        const cands = ms.filter((f) => {
-          const fw = f.m.key.split(' ');
-          return fw.length > w.length && w.every((x, k) => fw[fw.length - w.length + k] === x);
-        });
+        const cands = byEnding.get(e.m.key) ?? [];
         const roots = new Set(cands.map((c) => find(c.i)));
         if (roots.size === 1 && !roots.has(find(e.i))) join(e.i, cands[0]!.i, 'short-form');
       }
     }
     // 4. An acronym joins the unique expansion ("UN" = "United Nations").
     if (type === 'organization') {
+      const byAcronym = new Map<string, { m: Member; i: number }[]>();
+      for (const f of ms) {
+        if (nameWords(f.m.name).length < 2) continue;
+        for (const a of acronymsOf(f.m.name)) {
+          if (!byAcronym.has(a)) byAcronym.set(a, []);
+          byAcronym.get(a)!.push(f);
+        }
+      }
       for (const e of ms) {
         const letters = acronymLetters(e.m.name);
         if (!letters) continue;
-        const cands = ms.filter((f) => f.i !== e.i && nameWords(f.m.name).length >= 2 && acronymsOf(f.m.name).includes(letters));
+        const cands = (byAcronym.get(letters) ?? []).filter((f) => f.i !== e.i);
         const roots = new Set(cands.map((c) => find(c.i)));
         if (roots.size === 1) join(e.i, cands[0]!.i, 'acronym');
       }
