@@ -174,6 +174,8 @@ describe('holds_role, affiliated_with, located_in, said', () => {
     ['Tomas Berg arrived. “It went well,” he added.', ['Tomas Berg -> ARTICLE']],
     ['“It went well,” said Tomas Berg.', ['Tomas Berg -> ARTICLE']],
     ['Anna Kovacs arrived in Oslo.', []],
+    ['Anna Kovacs added a second goal in the final minute.', []],
+    ['Anna Kovacs added that the talks would go on.', ['Anna Kovacs -> ARTICLE']],
   ])('said: %s', (text, expected) => {
     const x = run(text, P);
     expect(rels(x, 'said')).toEqual(expected);

@@ -17,6 +17,7 @@ const P: Names = {
   'U.N.': 'organization',
   'Seattle Harbor Mariners': 'organization',
   Mariners: 'organization',
+  'HARBOR MARINERS': 'organization',
   'Foreign Ministry': 'organization',
   'Ministry': 'organization',
   'Trade Department': 'organization',
@@ -54,6 +55,7 @@ describe('corefer: merge rules', () => {
     ['The Seattle Harbor Mariners won. The Mariners lost later.', ['Seattle Harbor Mariners [Mariners:short-form]']],
     ['The U.S. Trade Dept. spoke. The Trade Department agreed.', ['U.S. Trade Dept. [Trade Department:short-form]']],
     ['Lumen Pharma Corp rose. Lumen Pharma fell.', ['Lumen Pharma Corp [Lumen Pharma:org-suffix]']],
+    ['HARBOR MARINERS WIN AGAIN. The Seattle Harbor Mariners won.', ['Seattle Harbor Mariners [HARBOR MARINERS:short-form]']],
     ['Union leader Pieter de Vries spoke. Later de Vries left.', ['Pieter de Vries [de Vries:surname]']],
     // Minutes and scores glued to a name in results tables are no part of it.
     ['Goals: Tomas Berg 46th, Tomas Berg 71st.', ['Tomas Berg']],

@@ -170,6 +170,8 @@ export function findSaid(ctx: Ctx): Relation[] {
     for (const v of s.text.matchAll(SAY)) {
       const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
       if (inCredit(s, cue[0])) continue;
+      // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.
+      if (/^(?:added|adds|noted|notes|confirmed|claimed|stressed)$/i.test(v[0]) && !/^\s*(?:[,:"“.;]|that\b|$)/u.test(s.text.slice(v.index + v[0].length)) && !/[,"”]\s*$/u.test(s.text.slice(0, v.index))) continue;
       const speaker = speakerOf(ctx, s, persons, cue);
       if (!speaker || done.has(speaker.e)) continue;
       done.add(speaker.e);

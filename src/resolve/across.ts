@@ -140,7 +140,7 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
       for (const e of ms) {
         const w = e.m.key.split(' ');
         // One word stands for a longer name only when not generic: "Orioles" is "Baltimore Orioles", "Bank" is no one.
-        if (w.length < 2 && (GENERIC_ORG_WORDS.has(w[0]!) || acronymLetters(e.m.name))) continue;
+        if (w.length < 2 && GENERIC_ORG_WORDS.has(w[0]!)) continue;
         const cands = byEnding.get(e.m.key) ?? [];
         const roots = new Set(cands.map((c) => find(c.i)));
         if (roots.size === 1 && !roots.has(find(e.i))) join(e.i, cands[0]!.i, 'short-form');

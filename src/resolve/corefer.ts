@@ -172,7 +172,9 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
   });
   for (const a of orgs) {
-    if (acronymLetters(a.it.name)) continue;
+    // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
+    // ("RANGERS" of "Texas Rangers").
+    if (acronymLetters(a.it.name) && !orgs.some((x) => x.it.words.length > 1 && endsWith(x.it.words, a.it.words))) continue;
     const core = orgCore(a.it.name);
     const exact = orgs.find((x) => x.i !== a.i && find(x.i) !== find(a.i) && orgCore(x.it.name) === core);
     if (exact && a.it.name.length < exact.it.name.length) {
