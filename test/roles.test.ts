@@ -37,6 +37,7 @@ describe('findRoles', () => {
     ['Tomas Berg is chairman of the Orion Group.', [['Tomas Berg', 'person'], ['Orion Group', 'organization']], ['chairman|Orion Group|Tomas Berg|copula']],
     ['Portugal’s prime minister, Anna Kovacs, spoke.', [['Anna Kovacs', 'person'], ['Portugal', 'place']], ['prime minister|Portugal|Anna Kovacs|fronted']],
     ['Harbor United striker Mia Park scored twice.', [['Mia Park', 'person'], ['Harbor United', 'organization']], ['striker|Harbor United|Mia Park|prenominal']],
+    ['The Orion Group has offered to pay, its chief executive Anna Kovacs said.', [['Orion Group', 'organization'], ['Anna Kovacs', 'person']], ['chief executive|Orion Group|Anna Kovacs|prenominal']],
     // Titles that tie to nobody are not role mentions.
     ['The president spoke to Anna Kovacs.', [['Anna Kovacs', 'person']], []],
     ['Anna Kovacs, right, greets Tomas Berg, center.', [['Anna Kovacs', 'person'], ['Tomas Berg', 'person']], []],

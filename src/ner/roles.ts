@@ -157,6 +157,11 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
       modStart = k;
     }
   }
+  // "its chief executive": the organization the sentence named last before.
+  if (!of && k >= sentStart && /^its$/i.test(toks[k]!.text)) {
+    const org = names.filter((m) => m.type === 'organization' && m.end <= toks[k]!.start).at(-1);
+    if (org) of = ofName(org);
+  }
   // Skip adjectives again before the modifier, so the apposition filler check starts at the phrase start.
   while (modStart - 1 >= sentStart && ADJECTIVES.has(toks[modStart - 1]!.text.toLowerCase())) modStart--;
   if (!of) {
