@@ -43,6 +43,8 @@ describe('met_with patterns', () => {
     ['Anna Kovacs said she and rebel leader Tomas Berg agreed after overnight talks to wait.', ['Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs praised Tomas Berg, whose party won after they met in May.', ['Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs held talks with the U.S. special envoy to Portugal, Tomas Berg, on Friday.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Russian Foreign Minister Anna Kovacs landed in Oslo. Omar Haddad waited. The minister later met Tomas Berg.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Omar Haddad waited. The minister later met Tomas Berg.', []],
     ['Anna Kovacs landed in Oslo. She was also expected to meet Tomas Berg and opposition leader Omar Haddad.', ['Anna Kovacs ~ Omar Haddad', 'Anna Kovacs ~ Tomas Berg']],
     // Not meetings.
     ['Anna Kovacs met reporters after Tomas Berg left.', []],
@@ -175,6 +177,7 @@ describe('holds_role, affiliated_with, located_in, said', () => {
     ['“It went well,” said Tomas Berg.', ['Tomas Berg -> ARTICLE']],
     ['Anna Kovacs arrived in Oslo.', []],
     ['Anna Kovacs added a second goal in the final minute.', []],
+    ['Orion Group spokeswoman Anna Kovacs arrived. Tomas Berg left. The spokeswoman said nothing changed.', ['Anna Kovacs -> ARTICLE']],
     ['Anna Kovacs added that the talks would go on.', ['Anna Kovacs -> ARTICLE']],
   ])('said: %s', (text, expected) => {
     const x = run(text, P);

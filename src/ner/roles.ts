@@ -89,6 +89,11 @@ export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
   return links;
 }
 
+/** True when the words are a title of the lexicon ("foreign minister", "spokesman"). */
+export function isTitle(text: string): boolean {
+  return TITLES.has(norm(text));
+}
+
 /** The canonical (lower-case) title of a role mention's text ("Foreign Minister" -> "foreign minister"). */
 export function canonicalTitle(text: string): string {
   const n = norm(text);

@@ -1,5 +1,6 @@
 // The view of one article that the relation finders share: per sentence, its named mentions with their
 // entities, and helpers to build evidence and to find the persons a pronoun or "the two" points at.
+import { canonicalTitle, isTitle, linkRoles } from '../ner/roles.js';
 import { readLexicon } from '../resolve/names.js';
 import type { Article, Doc, EntityType, Evidence, LocalEntity, Mention, Span } from '../types.js';
 
@@ -21,6 +22,8 @@ export interface SentView {
 }
 
 export interface Ctx {
+  /** Each role mention tied to a person: the person it names (for "the minister" later on). */
+  holders: { title: string; start: number; person: NamedMention }[];
   doc: Doc;
   article: Article;
   mentions: Mention[];
@@ -50,7 +53,29 @@ export function buildContext(doc: Doc, mentions: Mention[], entities: LocalEntit
     if (type === 'role' || m.type === 'role') return;
     sents[m.sentence]?.names.push({ i, m, e, type });
   });
-  return { doc, article, mentions, entities, mentionEntity, sents };
+  const holders: Ctx['holders'] = [];
+  for (const l of linkRoles(doc, mentions)) {
+    const pi = mentions.indexOf(l.person);
+    const named = sents[l.person.sentence]?.names.find((n) => n.i === pi);
+    if (named) holders.push({ title: canonicalTitle(l.role.text), start: l.role.start, person: named });
+  }
+  return { holders, doc, article, mentions, entities, mentionEntity, sents };
+}
+
+/**
+ * "The minister", "the spokesman" before `pos`: the person last named with that title before it, in this
+ * sentence or up to four before. Undefined when the text named nobody so.
+ */
+export function resolveTitleAnaphor(ctx: Ctx, sent: number, pos: number): NamedMention | undefined {
+  const s = ctx.sents[sent]!;
+  const before = ctx.doc.text.slice(s.start, pos).replace(/(?:\s+(?:also|later|then|has|had|again|have))+\s*$/iu, ' ');
+  const m = /\b[Tt]he\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u.exec(before);
+  if (!m || !isTitle(m[1]!)) return undefined;
+  const title = canonicalTitle(m[1]!);
+  const at = s.start + m.index;
+  const from = ctx.sents[Math.max(0, sent - 4)]!.start;
+  const hit = ctx.holders.filter((h) => h.start < at && h.start >= from && (h.title === title || h.title.endsWith(` ${title}`))).at(-1);
+  return hit?.person;
 }
 
 /** Quoted stretches: “...” pairs and straight "..." pairs (an unclosed quote runs to the sentence end). */

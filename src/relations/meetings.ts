@@ -2,7 +2,7 @@
 // parties are: a verb takes its subject and object ("A greeted B"), "talks between/of" takes the two names after
 // it, "their talks" the two before it, and "the two met" the last two persons the article discussed.
 import type { Relation, Span } from '../types.js';
-import { bodyNames, evidence, resolvePronoun, resolveTheTwo, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
+import { bodyNames, evidence, resolvePronoun, resolveTheTwo, resolveTitleAnaphor, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { dateIn, placeAfter } from './when-where.js';
 import { modalityOf } from './modality.js';
 
@@ -108,6 +108,9 @@ function parties(ctx: Ctx, s: SentView, names: NamedMention[], kind: CueKind, cu
     subject = prior[0];
   } else if (kind === 'verb' && PRONOUN_SUBJECT.test(before)) {
     subject = resolvePronoun(ctx, s.index, cue[0] - PRONOUN_SUBJECT.exec(before)![0].length);
+  } else if (kind === 'verb' && resolveTitleAnaphor(ctx, s.index, cue[0])) {
+    // "The minister later met B": the person last named with that title.
+    subject = resolveTitleAnaphor(ctx, s.index, cue[0]);
   } else if (kind === 'verb') {
     subject = subjectBefore(ctx, prior, cue);
   } else {

@@ -2,7 +2,7 @@
 // credited_to (what a photo shows -> the agency credited for it), and said (a person quoted in the article).
 import { readLexicon } from '../resolve/names.js';
 import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
-import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
+import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolveTitleAnaphor, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { modalityOf } from './modality.js';
 
 const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
@@ -189,6 +189,9 @@ function speakerOf(ctx: Ctx, s: SentView, persons: NamedMention[], cue: Span): N
   // "he said", "she added".
   const pro = /\b(?:he|she)\s+(?:(?:also|later|then|has|had|again)\s+)?$/iu.exec(text.slice(Math.max(s.start, cue[0] - 20), cue[0]));
   if (pro) return resolvePronoun(ctx, s.index, cue[0] - pro[0].length);
+  // "the minister said": the person last named with that title.
+  const titled = resolveTitleAnaphor(ctx, s.index, cue[0]);
+  if (titled) return titled;
   // "Lavrov said", "Lavrov, the foreign minister, said", "quoted Lavrov as saying".
   const prev = persons.filter((n) => n.m.end <= cue[0]).at(-1);
   if (prev) {
