@@ -18,7 +18,7 @@ function program(setCode: (n: number) => void): Command {
     .description('read articles (.txt, .html, .jsonl, folders, - for stdin) and write one graph')
     .argument('<inputs...>', 'files, folders (read recursively), or - for stdin')
     .requiredOption('-o, --output <graph.json>', 'graph file to write (written atomically)')
-    .option('--merge', 'add the articles to the graph already at --output, reusing its entities')
+    .option('--merge', 'add the articles to the graph already at --output, reusing its entities (articles already in it are skipped)')
     .option('--no-layout', 'skip the ForceAtlas2 layout (all nodes at 0,0)')
     .addHelpText('after', '\nExamples:\n  kg build examples -o graphs/sample.json\n  kg build more/*.html -o graphs/sample.json --merge\n  cat news.jsonl | kg build - -o graphs/news.json')
     .action(async (inputs: string[], opts: { output: string; merge?: boolean; layout?: boolean }) => {

@@ -1,5 +1,5 @@
 // Graph files: graphology's export() JSON, checked on load and written atomically (temp file + rename).
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { KgError } from '../errors.js';
@@ -70,12 +70,22 @@ export function serializeGraph(graph: KgGraph): string {
  * Writes a graph atomically: to a temp file beside the target, then renamed over it, so that a reader (or a
  * crash) never sees half a file. Throws KgError E_GRAPH_WRITE.
  */
+let saves = 0;
+
 export async function saveGraph(graph: KgGraph, file: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  // pid and a counter: two saves at once (two processes, or two calls) never share a temp file.
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${saves++}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(tmp, serializeGraph(graph));
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(serializeGraph(graph));
+      // On disk before the rename, so that a crash leaves the old graph or the new one, never an empty file.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
