@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseHtml, parseJsonl, readArticles } from '../src/ingest/index.js';
+import { decodeText, headlineOf, parseHtml, parseJsonl, readArticles } from '../src/ingest/index.js';
 
 const FIX = path.join(import.meta.dirname, 'fixtures', 'ingest');
 
@@ -86,6 +86,19 @@ describe('parseJsonl', () => {
   });
 });
 
+describe('headlineOf', () => {
+  it.each([
+    ['Harbour board approves new ferry terminal\n\nThe board...', 'Harbour board approves new ferry terminal'],
+    ['\n  Council votes to extend tram line\nBody.', 'Council votes to extend tram line'],
+    ['The board approved the terminal on Monday.\nMore.', undefined],
+    ['SPORT - RESULTS OF THE DAY .\nLONDON', undefined],
+    ['Ferries\nBody.', undefined],
+    ['"We will rebuild," the mayor said\n', '"We will rebuild," the mayor said'],
+  ])('reads the headline of %j', (text, expected) => {
+    expect(headlineOf(text)).toBe(expected);
+  });
+});
+
 describe('decodeText', () => {
   it.each([
     ['empty', new Uint8Array(), /empty/],
@@ -106,6 +119,7 @@ describe('readArticles', () => {
   it('reads a folder recursively in sorted order, with ids relative to it, and ignores other extensions', async () => {
     const r = await readArticles([path.join(FIX, 'folder')]);
     expect(r.articles.map((a) => a.id)).toEqual(['a-council', 'b-harbour', 'sub/c-bridge']);
+    expect(r.articles.map((a) => a.title)).toEqual(['Council votes to extend tram line', 'Harbour board approves new ferry terminal', 'Bridge reopens after repairs']);
     expect(r.problems).toEqual([]);
   });
 

@@ -109,7 +109,21 @@ function readOne(bytes: Uint8Array, file: string, id: string, format: Format, ad
     add({ id, text: body, ...meta, source: file });
     return;
   }
-  add({ id, text: text.replace(/^\uFEFF/, ''), source: file });
+  const body = text.replace(/^\uFEFF/, '');
+  const title = headlineOf(body);
+  add({ id, text: body, ...(title ? { title } : {}), source: file });
+}
+
+/**
+ * The headline of a plain-text article: its first line when that reads like one (3 to 30 words, not ending
+ * like a sentence). Text files carry no metadata; without this the article node would be labelled by its id.
+ */
+export function headlineOf(text: string): string | undefined {
+  const first = text.trimStart().split('\n', 1)[0]!.trim();
+  const words = first.split(/\s+/).length;
+  if (words < 3 || words > 30 || first.length > 200) return undefined;
+  if (/[.!?:;,]["'”’)]?$/.test(first)) return undefined;
+  return first;
 }
 
 /** Files under a folder with a known extension, sorted by relative path (code-point order) for determinism. */
