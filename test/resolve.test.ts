@@ -18,6 +18,9 @@ const P: Names = {
   'Seattle Harbor Mariners': 'organization',
   Mariners: 'organization',
   'HARBOR MARINERS': 'organization',
+  'BERG SCORES TWICE': 'person',
+  'ROWING - OSLO V LISBON': 'organization',
+  Lisbon: 'place',
   'Foreign Ministry': 'organization',
   'Ministry': 'organization',
   'Trade Department': 'organization',
@@ -56,6 +59,10 @@ describe('corefer: merge rules', () => {
     ['The U.S. Trade Dept. spoke. The Trade Department agreed.', ['U.S. Trade Dept. [Trade Department:short-form]']],
     ['Lumen Pharma Corp rose. Lumen Pharma fell.', ['Lumen Pharma Corp [Lumen Pharma:org-suffix]']],
     ['HARBOR MARINERS WIN AGAIN. The Seattle Harbor Mariners won.', ['Seattle Harbor Mariners [HARBOR MARINERS:short-form]']],
+    // Capitalized headlines run names on into the next words: the body tells where the name ends.
+    ['BERG SCORES TWICE. Tomas Berg scored twice on Sunday.', ['Tomas Berg [BERG:headline-trim, BERG SCORES TWICE:headline-trim]']],
+    // (The tagger typed the headline an organization: the place of the same name joins it across articles.)
+    ['ROWING - OSLO V LISBON. Crews from Oslo and Lisbon raced.', ['Lisbon', 'OSLO [ROWING - OSLO V LISBON:headline-trim]', 'Oslo']],
     ['Union leader Pieter de Vries spoke. Later de Vries left.', ['Pieter de Vries [de Vries:surname]']],
     // Minutes and scores glued to a name in results tables are no part of it.
     ['Goals: Tomas Berg 46th, Tomas Berg 71st.', ['Tomas Berg']],

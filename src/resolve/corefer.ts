@@ -31,6 +31,7 @@ export function roleName(title: string, of: string | undefined): string {
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   const items: Item[] = mentions.map(toItem);
+  trimHeadlineNames(items);
   // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
   // "Interfax news agency", "the official newspaper Granma").
   for (const it of items) {
@@ -273,6 +274,36 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
   }
   return { entities, mentionEntity };
+}
+
+/**
+ * Names in capitalized headlines run on into the words after them ("GONZALEZ HOMERS TWICE", "SWEDEN BEAT
+ * LATVIA"): the tagger has no case to go by. Such a name keeps its longest opening words that the article's
+ * body also names (as a whole name or a name's end), or the part before a spaced dash or " v ".
+ */
+function trimHeadlineNames(items: Item[]): void {
+  const isCaps = (t: string) => /\p{L}{2}/u.test(t) && t === t.toUpperCase();
+  const body = items.filter((it) => it.type !== 'role' && !isCaps(it.m.text));
+  const known = new Set<string>();
+  for (const it of body) for (let k = 0; k < it.words.length; k++) known.add(it.words.slice(k).join(' '));
+  for (const it of items) {
+    if (it.type === 'role' || it.words.length < 2 || !isCaps(it.m.text)) continue;
+    const segments = it.name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
+    let found: string | undefined;
+    for (const seg of segments) {
+      const words = seg.split(/\s+/);
+      for (let n = words.length; n >= 1 && !found; n--) {
+        const head = words.slice(0, n).join(' ');
+        if (known.has(normName(head))) found = head;
+      }
+      if (found) break;
+    }
+    if (!found || normName(found) === it.key) continue;
+    it.name = found;
+    it.key = it.type === 'organization' ? expandAbbreviations(normName(found)) : normName(found);
+    it.words = normName(found).split(' ');
+    it.rule ??= 'headline-trim';
+  }
 }
 
 function toItem(m: Mention): Item {
