@@ -59,8 +59,11 @@ describe('findRoles', () => {
   it.each([
     ['Harbor scrum-half Peter van der Berg scored.', 'Harbor scrum-half Peter van der Berg', 'person', 'Peter van der Berg'],
     ['Port Authority Director Anna Kovacs spoke.', 'Port Authority Director Anna Kovacs', 'organization', 'Anna Kovacs'],
+    ['King Harald Fjord opened the bridge.', 'King Harald Fjord', 'organization', 'Harald Fjord'],
+    ['Port Authority Director Tove Ekdahl spoke.', 'Port Authority Director Tove Ekdahl', 'organization', 'Tove Ekdahl'],
     // An organization whose tail is no person's name stays whole.
     ['The Port Authority Director Office spoke.', 'Port Authority Director Office', 'organization', 'Port Authority Director Office'],
+    ['The Chairman Bank Group grew.', 'Chairman Bank Group', 'organization', 'Chairman Bank Group'],
   ] as [string, string, Mention['type'], string][])('cuts a name out of %j', (text, surface, type, name) => {
     const doc = analyze('t', text);
     const ns = names(text, [[surface, type]]);

@@ -3,7 +3,7 @@
 // after "is/was", or "X, who heads Y"); `of` names the country or organization the role belongs to.
 import { countryName, countryOfModifier, isDemonym } from '../resolve/countries.js';
 import { isGivenName } from '../resolve/gazetteers.js';
-import { cleanName, readLexicon } from '../resolve/names.js';
+import { cleanName, GENERIC_ORG_WORDS, readLexicon } from '../resolve/names.js';
 import type { Doc, Mention, Token } from '../types.js';
 
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
@@ -292,12 +292,16 @@ function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
     if (first === undefined) continue;
     let last = first;
     while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
-    for (let p = first + 1; p < last; p++) {
+    for (let p = m.type === 'organization' ? first : first + 1; p < last; p++) {
       const end = titleEndAt(doc.tokens, p, last + 1);
       if (end === p || end > last) continue;
       const rest = doc.tokens.slice(end, last + 1);
       if (rest.length > 4 || !rest.every((t) => /^\p{Lu}/u.test(t.text) || /^(?:van|von|de|der|da|di|du|del|la|le|bin|al|ibn)$/.test(t.text))) continue;
-      if (m.type === 'organization' && !(isGivenName(rest[0]!.text) && rest.length >= 2)) continue;
+      // For an organization, the tail must look like a person: a known given name first, or a capitalized title
+      // ("King X", "Agency Director X Y") before up to three words none of which names an organization.
+      const titleCapitalized = /^\p{Lu}/u.test(doc.tokens[p]!.text);
+      const orgWord = rest.some((t) => GENERIC_ORG_WORDS.has(t.text.toLowerCase()) || /^(?:inc|corp|co|ltd|plc|group|bank|news|press)\.?$/i.test(t.text));
+      if (m.type === 'organization' && (orgWord || !((isGivenName(rest[0]!.text) && rest.length >= 2) || (titleCapitalized && rest.length <= 3)))) continue;
       m.start = rest[0]!.start;
       m.text = doc.text.slice(m.start, m.end);
       m.type = 'person';
