@@ -146,7 +146,7 @@ function describe(x: Extraction): string {
   const ents = [...x.entities].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
   for (const e of ents) {
     const aliases = e.aliases.length ? `; also ${e.aliases.map((s) => `"${s}"`).join(', ')}` : '';
-    lines.push(`  ${e.type.padEnd(12)} ${e.name}${e.of ? ` (of ${e.of})` : ''}  [${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}${aliases}]`);
+    lines.push(`  ${e.type.padEnd(12)} ${e.name}${e.of && !e.name.includes(e.of) ? ` (of ${e.of})` : ''}  [${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}${aliases}]`);
   }
   if (ents.length === 0) lines.push('  (no entities)');
   for (const r of x.relations) {
