@@ -233,6 +233,12 @@ describe('resolveAcross', () => {
     expect(per.flat()).toEqual(expected);
   });
 
+  it('joins an acronym the tagger typed as a place to the organization it is an alias of', () => {
+    const xs = [run('The Northern Rail Authority (NRA) raised fares.', P, 'a'), run('NRA trains ran late.', { NRA: 'place' }, 'b')];
+    const r = resolveAcross(xs);
+    expect(r.entities.map((e) => `${e.type}:${e.label}`)).toEqual(['organization:Northern Rail Authority']);
+  });
+
   it('keeps namesakes apart when their roles belong to different countries', () => {
     const xs = [
       run('Russian Foreign Minister Anna Kovacs spoke.', P, 'a'),

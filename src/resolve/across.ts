@@ -182,6 +182,22 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
     const roots = same.map((e) => e.r).sort((a, b) => a - b);
     for (const r of roots.slice(1)) join(r, roots[0]!, 'type-vote');
   }
+  // An acronym typed one way ("U.N." as a place) that is another type's known alias (of "United Nations").
+  const aliasRoots = new Map<string, Set<number>>();
+  members.forEach((m, i) => {
+    if (m.type === 'role') return;
+    for (const n of m.names.slice(1)) {
+      const k = normName(n);
+      if (!aliasRoots.has(k)) aliasRoots.set(k, new Set());
+      aliasRoots.get(k)!.add(i);
+    }
+  });
+  for (const [r, m] of fullest) {
+    if (!acronymLetters(m.name)) continue;
+    const others = [...(aliasRoots.get(normName(m.name)) ?? [])].filter((i) => members[i]!.type !== members[r]!.type);
+    const roots = new Set(others.map(find));
+    if (roots.size === 1 && !roots.has(find(r))) join(r, others[0]!, 'type-vote');
+  }
 
   // Build the global entities, in a fixed order: by key.
   const groups = group(
