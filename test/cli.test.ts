@@ -70,6 +70,13 @@ describe('kg build', () => {
     expect(await sha(c)).toBe(await sha(a));
   });
 
+  it('gives the same file when articles are extracted on worker threads', async () => {
+    const [one, many] = [path.join(dir, 'w1.json'), path.join(dir, 'w2.json')];
+    expect(kg(['build', FIX, '-o', one], '', { KG_WORKERS: '1' }).code).toBe(0);
+    expect(kg(['build', FIX, '-o', many], '', { KG_WORKERS: '2', KG_PARALLEL_FROM: '0' }).code).toBe(0);
+    expect(await sha(many)).toBe(await sha(one));
+  });
+
   it('reads stdin for -', async () => {
     const out = path.join(dir, 'stdin.json');
     const r = kg(['build', '-', '-o', out], '{"id":"p1","text":"Nadia Flint met Owen Reyes in Port Emery."}\n');

@@ -4,7 +4,9 @@ import { KgError } from '../errors.js';
 import { buildGraph, loadGraph, saveGraph, summarizeGraph } from '../graph/index.js';
 import type { KgGraph } from '../graph/index.js';
 import { formatProblem, readArticles } from '../ingest/index.js';
+import type { Extraction } from '../types.js';
 import { warn } from './output.js';
+import { extractInParallel } from './pool.js';
 
 export interface BuildFlags {
   output: string;
@@ -35,9 +37,13 @@ export async function buildCommand(inputs: string[], flags: BuildFlags): Promise
   }
 
   const tRead = Number(process.hrtime.bigint() - t0) / 1e9;
-  const skipped: string[] = [];
   const timings: Record<string, number> = {};
-  const graph = buildGraph(articles, {
+  // Big inputs are extracted on idle cores first; buildGraph takes extractions as they are.
+  const tExtract = process.hrtime.bigint();
+  const extracted = await extractInParallel<Extraction>(articles);
+  if (extracted) timings.extract = Number(process.hrtime.bigint() - tExtract) / 1e9;
+  const skipped: string[] = [];
+  const graph = buildGraph(extracted ?? articles, {
     timings,
     ...(flags.merge && existing ? { into: existing } : {}),
     layout: flags.layout !== false,

@@ -1,12 +1,14 @@
-// Worker thread of `kg extract --jsonl`: extracts batches of lines sent by the main thread.
+// Worker thread of `kg extract --jsonl` and `kg build`: extracts the batches the main thread sends.
 import { parentPort } from 'node:worker_threads';
 import { KgError } from '../errors.js';
+import { extract } from '../extract.js';
 import { runBatch } from './jsonl-batch.js';
-import type { InputLine } from './jsonl-batch.js';
+import type { Job } from './pool.js';
 
-parentPort!.on('message', (msg: { seq: number; lines: InputLine[] }) => {
+parentPort!.on('message', (msg: { seq: number; job: Job }) => {
   try {
-    parentPort!.postMessage({ seq: msg.seq, result: runBatch(msg.lines) });
+    const result = msg.job.kind === 'lines' ? runBatch(msg.job.lines) : msg.job.articles.map((a) => extract(a));
+    parentPort!.postMessage({ seq: msg.seq, result });
   } catch (e) {
     // Errors do not cross threads as classes: send the code so the main thread can rethrow a KgError.
     const code = e instanceof KgError ? e.code : undefined;

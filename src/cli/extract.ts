@@ -1,7 +1,6 @@
 // `kg extract`: per-article mentions and relations without a graph. The --jsonl path streams stdin line by line
 // and imports only the extraction pipeline (it is benchmarked whole-process).
 import { createReadStream } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { KgError } from '../errors.js';
 import { extract } from '../extract.js';
@@ -9,7 +8,7 @@ import { ARTICLE_TARGET } from '../types.js';
 import type { Extraction } from '../types.js';
 import { runBatch } from './jsonl-batch.js';
 import type { BatchResult, InputLine } from './jsonl-batch.js';
-import { BatchPool } from './jsonl-pool.js';
+import { BATCH_CHARS, PARALLEL_FROM, Pool, workerCount } from './pool.js';
 import { ChunkWriter, warn } from './output.js';
 import { extractionRecord } from './record.js';
 
@@ -38,33 +37,13 @@ export async function extractCommand(files: string[], flags: ExtractFlags): Prom
 }
 
 /**
- * Below this much input, starting worker threads (each loads the NER model) costs more than it saves.
- * KG_PARALLEL_FROM (characters) overrides it, for tests.
- */
-const PARALLEL_FROM = Number.isFinite(Number(process.env.KG_PARALLEL_FROM ?? 'x')) ? Number(process.env.KG_PARALLEL_FROM) : 512 * 1024;
-/** Lines per batch, by size: big enough that messages between threads cost little. */
-const BATCH_CHARS = Math.min(64 * 1024, Math.max(1, PARALLEL_FROM / 4));
-
-/**
- * Worker threads for --jsonl: KG_WORKERS, or else the cores that are idle (cores minus the 1-minute load
- * average, at most 8). Workers cost about a quarter more CPU in all (each warms up and loads the model), so
- * on a busy machine one thread is faster. 1 means all in this thread. The output is the same either way.
- */
-function workerCount(): number {
-  const env = Number(process.env.KG_WORKERS);
-  if (process.env.KG_WORKERS !== undefined && Number.isInteger(env) && env >= 0) return Math.max(1, env);
-  const idle = availableParallelism() - Math.floor(loadavg()[0] ?? 0);
-  return Math.max(1, Math.min(8, idle));
-}
-
-/**
  * Reads {"id","text"} lines (stdin, or the files given) and prints one JSON line per good input line, in input
  * order. Big inputs are extracted on worker threads in batches; the output is the same either way.
  */
 async function extractJsonl(files: string[]): Promise<number> {
   const out = new ChunkWriter();
   const size = workerCount();
-  let pool: BatchPool | undefined;
+  let pool: Pool<BatchResult> | undefined;
   let held: InputLine[][] = [];
   let heldChars = 0;
   let batch: InputLine[] = [];
@@ -94,7 +73,7 @@ async function extractJsonl(files: string[]): Promise<number> {
     batch = [];
     batchChars = 0;
     if (pool) {
-      pool.submit(b);
+      pool.submit({ kind: 'lines', lines: b });
       await drain(false);
     } else if (size <= 1) {
       await emit(runBatch(b));
@@ -102,8 +81,8 @@ async function extractJsonl(files: string[]): Promise<number> {
       held.push(b);
       heldChars += chars;
       if (heldChars >= PARALLEL_FROM) {
-        pool = new BatchPool(size);
-        for (const h of held) pool.submit(h);
+        pool = new Pool<BatchResult>(size);
+        for (const h of held) pool.submit({ kind: 'lines', lines: h });
         held = [];
         await drain(false);
       }
