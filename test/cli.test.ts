@@ -163,6 +163,19 @@ describe('kg extract', () => {
     });
   });
 
+  it('--jsonl loads no graph, layout or HTML package (it is benchmarked whole-process)', () => {
+    const r = spawnSync(process.execPath, ['--import', path.join(FIX, '..', 'record-imports.mjs'), path.join(ROOT, 'bin', 'kg.js'), 'extract', '--jsonl'], {
+      cwd: ROOT,
+      input: '{"id":"a","text":"Nadia Flint met Owen Reyes."}\n',
+      encoding: 'utf8',
+      env: { ...process.env, KG_WORKERS: '1' },
+    });
+    expect(r.status).toBe(0);
+    const loaded = new Set([...r.stderr.matchAll(/^IMPORT (\S+)$/gm)].map((m) => m[1]));
+    expect(loaded.has('commander')).toBe(true); // the hook works
+    for (const heavy of ['graphology', 'graphology-layout-forceatlas2', 'htmlparser2']) expect(loaded.has(heavy)).toBe(false);
+  });
+
   it('--jsonl reports a malformed line on stderr and goes on', () => {
     const r = kg(['extract', '--jsonl'], 'not json\n{"id":"ok","text":"Nadia Flint spoke."}\n');
     expect(r.code).toBe(0);
