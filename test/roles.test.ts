@@ -38,6 +38,10 @@ describe('findRoles', () => {
     ['Portugal’s prime minister, Anna Kovacs, spoke.', [['Anna Kovacs', 'person'], ['Portugal', 'place']], ['prime minister|Portugal|Anna Kovacs|fronted']],
     ['Harbor United striker Mia Park scored twice.', [['Mia Park', 'person'], ['Harbor United', 'organization']], ['striker|Harbor United|Mia Park|prenominal']],
     ['The Orion Group has offered to pay, its chief executive Anna Kovacs said.', [['Orion Group', 'organization'], ['Anna Kovacs', 'person']], ['chief executive|Orion Group|Anna Kovacs|prenominal']],
+    ['The speaker of the Oslo city council, Anna Kovacs, spoke.', [['Anna Kovacs', 'person'], ['Oslo', 'place']], ['speaker|Oslo|Anna Kovacs|fronted']],
+    ['Said Orion Group chairman and chief executive Anna Kovacs.', [['Anna Kovacs', 'person'], ['Orion Group', 'organization']], ['chairman|Orion Group|Anna Kovacs|prenominal', 'chief executive||Anna Kovacs|prenominal']],
+    ['Mia Park, an elected member of parliament, died.', [['Mia Park', 'person']], ['member of parliament||Mia Park|apposition']],
+    ['Tomas Berg became president in 1988.', [['Tomas Berg', 'person']], ['president||Tomas Berg|copula']],
     // Titles that tie to nobody are not role mentions.
     ['The president spoke to Anna Kovacs.', [['Anna Kovacs', 'person']], []],
     ['Anna Kovacs, right, greets Tomas Berg, center.', [['Anna Kovacs', 'person'], ['Tomas Berg', 'person']], []],

@@ -29,7 +29,8 @@ const HEAD_VERBS: Record<string, string> = {
 
 /** Words between a modifier and its title that belong to neither ("former Russian foreign minister"). */
 const ADJECTIVES = new Set(
-  'former acting interim then new outgoing incoming veteran longtime long-time top senior current ex deputy-elect retired powerful influential'.split(' '),
+  ('former acting interim then new outgoing incoming veteran longtime long-time top senior current ex deputy-elect retired powerful ' +
+    'influential elected appointed designated jailed exiled ousted detained deposed embattled disgraced celebrated renowned respected').split(' '),
 );
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'whose']);
 
@@ -180,8 +181,21 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   const modPos = toks[modStart]!.start;
   const titleEnd = toks[end - 1]!.end;
   // Before the name: "Foreign Minister Sergey Lavrov", also through a second title ("NATO spokesman Colonel X").
+  // ... and through "and" between titles ("chairman and chief executive X").
   let j = end;
-  for (let t = titleEndAt(toks, j, sentEnd); t > j; t = titleEndAt(toks, j, sentEnd)) j = t;
+  for (;;) {
+    const t = titleEndAt(toks, j, sentEnd);
+    if (t > j) {
+      j = t;
+      continue;
+    }
+    const u = toks[j]?.text.toLowerCase() === 'and' ? titleEndAt(toks, j + 1, sentEnd) : j + 1;
+    if (u > j + 1) {
+      j = u;
+      continue;
+    }
+    break;
+  }
   const nameStart = j > end ? toks[j - 1]!.end : titleEnd;
   const next = names.find((m) => m.start >= nameStart && m.start <= nameStart + 2);
   if (next?.type === 'person' && /^\s*$/.test(doc.text.slice(nameStart, next.start))) {
@@ -190,9 +204,10 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   // "Russia's foreign minister, Sergey Lavrov,", "the speaker of the parliament, X," "the envoy to Y, X":
   // a determined title set off before the name.
   const detBefore = !!possessive || (modStart - 1 >= sentStart && DETERMINERS.has(toks[modStart - 1]!.text.toLowerCase()));
-  const ofPhrase = names.find((m) => m.type !== 'person' && m.start > titleEnd && /^\s+(?:of|to|for|at)\s+(?:the\s+)?$/i.test(doc.text.slice(titleEnd, m.start)));
-  const setOff = ofPhrase?.end ?? titleEnd;
-  const fronted = names.find((m) => m.start >= setOff && /^\s*,\s*$/.test(doc.text.slice(setOff, m.start)));
+  // The set-off phrase may run on a few words past the title: "the speaker of the Belarus parliament, X".
+  const fronted = names.find(
+    (m) => m.start >= titleEnd && /^(?:\s+(?:of|to|for|at|in)\s+[^,;:()"“”]{1,60}?)?\s*,\s*$/iu.test(doc.text.slice(titleEnd, m.start)),
+  );
   if (fronted?.type === 'person' && detBefore) {
     return { start: i, end, title, of, person: fronted, pattern: 'fronted' } as Found;
   }
@@ -219,7 +234,9 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
 const STOP = new Set(
   ('said says say told tells met meets and or but with to of in on at for by from as is was are were be been being has have had ' +
     'who whom whose which that this these those after before when while than then also not no its it he she they we you i ' +
-    'his her their our my your the a an into over under about against between during without').split(' '),
+    'his her their our my your the a an into over under about against between during without ' +
+    'became becomes become remain remains serve serves took takes take make makes made get gets got win wins won beat beats lost ' +
+    'lose loses named appointed elected like').split(' '),
 );
 
 function isNounModifier(w: string): boolean {
