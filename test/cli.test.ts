@@ -139,6 +139,16 @@ describe('kg build', () => {
     expect(g.nodes.filter((n: { attributes: { type: string } }) => n.attributes.type === 'article')).toHaveLength(2);
   });
 
+  it('--merge with nothing new leaves the graph file as it is', async () => {
+    const out = path.join(dir, 'merge-same.json');
+    expect(kg(['build', HARBOUR, '-o', out]).code).toBe(0);
+    const before = await sha(out);
+    const r = kg(['build', HARBOUR, '-o', out, '--merge']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/nothing new/);
+    expect(await sha(out)).toBe(before);
+  });
+
   it('leaves no temp file behind', async () => {
     const sub = await mkdtemp(path.join(dir, 'clean-'));
     expect(kg(['build', HARBOUR, '-o', path.join(sub, 'g.json')]).code).toBe(0);

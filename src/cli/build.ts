@@ -1,10 +1,10 @@
 // `kg build`: read articles, build (or merge into) a graph, lay it out, write it atomically, print a summary.
 import { access } from 'node:fs/promises';
 import { KgError } from '../errors.js';
-import { buildGraph, loadGraph, saveGraph, summarizeGraph } from '../graph/index.js';
+import { articleKey, buildGraph, loadGraph, saveGraph, summarizeGraph } from '../graph/index.js';
 import type { KgGraph } from '../graph/index.js';
 import { formatProblem, readArticles } from '../ingest/index.js';
-import type { Extraction } from '../types.js';
+import type { Article, Extraction } from '../types.js';
 import { warn } from './output.js';
 import { extractInParallel } from './pool.js';
 
@@ -37,20 +37,33 @@ export async function buildCommand(inputs: string[], flags: BuildFlags): Promise
   }
 
   const tRead = Number(process.hrtime.bigint() - t0) / 1e9;
+  const skipped: string[] = [];
+  const skip = (id: string, reason: string) => {
+    skipped.push(id);
+    warn('build', `article "${id}": ${reason}.`);
+  };
+  // Articles already in the graph we merge into are left out before extraction, which they would only waste.
+  const into = flags.merge ? existing : undefined;
+  const fresh: Article[] = [];
+  for (const a of articles) {
+    if (into?.hasNode(articleKey(a.id))) skip(a.id, 'already in the graph; build without --merge to rebuild it');
+    else fresh.push(a);
+  }
+  if (into && fresh.length === 0) {
+    process.stdout.write(`kg build: nothing new (${articles.length} article${articles.length === 1 ? '' : 's'} already in ${out}); the graph was left as it is\n`);
+    return 0;
+  }
+
   const timings: Record<string, number> = {};
   // Big inputs are extracted on idle cores first; buildGraph takes extractions as they are.
   const tExtract = process.hrtime.bigint();
-  const extracted = await extractInParallel<Extraction>(articles);
+  const extracted = await extractInParallel<Extraction>(fresh);
   if (extracted) timings.extract = Number(process.hrtime.bigint() - tExtract) / 1e9;
-  const skipped: string[] = [];
-  const graph = buildGraph(extracted ?? articles, {
+  const graph = buildGraph(extracted ?? fresh, {
     timings,
-    ...(flags.merge && existing ? { into: existing } : {}),
+    ...(into ? { into } : {}),
     layout: flags.layout !== false,
-    onSkip: (id, reason) => {
-      skipped.push(id);
-      warn('build', `article "${id}": ${reason}.`);
-    },
+    onSkip: skip,
   });
   const tWrite = process.hrtime.bigint();
   await saveGraph(graph, out);
