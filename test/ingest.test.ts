@@ -39,6 +39,9 @@ describe('parseHtml', () => {
     ['<div class="newsletter_box">Ann</div><p>Kept.</p>'],
     ['<div class="ad">Ann</div><p>Kept.</p>'],
     ['<div class="share"><p>Ann</p></div><p>Kept.</p>'],
+    ['<p class="byline">By Ann Lee</p><p>Kept.</p>'],
+    ['<div class="author-box">Ann Lee writes about ports.</div><p>Kept.</p>'],
+    ['<ul class="article-tags"><li>Ann Lee</li></ul><p>Kept.</p>'],
   ])('drops the furniture in %s', (html) => {
     expect(parseHtml(`<body>${html}</body>`).text).toBe('Kept.');
   });

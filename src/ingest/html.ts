@@ -23,8 +23,11 @@ const BLOCK_TAGS = new Set([
   'address', 'body', 'picture',
 ]);
 
-/** class/id words that mark furniture; matched per word so that "header" does not match "ad". */
-const CLUTTER_WORD = /^(nav|navbar|navigation|menu|menus|footer|share|sharing|sharebar|social|related|comment|comments|cookie|cookies|consent|newsletter|subscribe|ad|ads|advert|adverts|advertisement|sponsored|promo|breadcrumb|breadcrumbs|sidebar|popup|modal|paywall|recommended|trending)$/;
+/**
+ * class/id words that mark furniture; matched per word so that "header" does not match "ad". Bylines and
+ * author boxes go too: the writer is not someone the story is about.
+ */
+const CLUTTER_WORD = /^(nav|navbar|navigation|menu|menus|footer|share|sharing|sharebar|social|related|comment|comments|cookie|cookies|consent|newsletter|subscribe|ad|ads|advert|adverts|advertisement|sponsored|promo|breadcrumb|breadcrumbs|sidebar|popup|modal|paywall|recommended|trending|readmore|outbrain|taboola|byline|author|authors|tags|topics)$/;
 
 function isClutter(attribs: Record<string, string>): boolean {
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
