@@ -42,6 +42,7 @@ describe('parseHtml', () => {
     ['<p class="byline">By Ann Lee</p><p>Kept.</p>'],
     ['<div class="author-box">Ann Lee writes about ports.</div><p>Kept.</p>'],
     ['<ul class="article-tags"><li>Ann Lee</li></ul><p>Kept.</p>'],
+    ['<span itemprop="author">Ann Lee</span><p>Kept.</p>'],
   ])('drops the furniture in %s', (html) => {
     expect(parseHtml(`<body>${html}</body>`).text).toBe('Kept.');
   });

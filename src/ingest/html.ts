@@ -33,6 +33,7 @@ function isClutter(attribs: Record<string, string>): boolean {
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   const role = attribs.role;
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary') return true;
+  if (attribs.rel === 'author' || attribs.itemprop === 'author') return true;
   const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
   if (names.trim() === '') return false;
   return names
