@@ -65,6 +65,11 @@ function program(setCode: (n: number) => void): Command {
 
 /** Runs `kg` with the given arguments (without node and script) and returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
+  // A reader that stops early (`kg extract --jsonl | head`) closes the pipe: that ends the command, quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   let code = 0;
   const kg = program((n) => (code = n));
   try {
