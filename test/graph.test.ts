@@ -105,6 +105,16 @@ describe('buildGraph', () => {
     expect(merged.getNodeAttribute(holt, 'articles')).toEqual(['a1', 'b2', 'c3']);
   });
 
+  it('keeps node keys stable when more articles are added', () => {
+    const [a, b, c] = sampleExtractions();
+    const small = buildGraph([a!], { layout: false });
+    const big = buildGraph([a!, b!, c!], { layout: false });
+    for (const key of small.nodes()) {
+      expect(big.hasNode(key)).toBe(true);
+      expect(big.getNodeAttribute(key, 'label')).toBe(small.getNodeAttribute(key, 'label'));
+    }
+  });
+
   it('skips an article already in the graph it merges into, and says so', () => {
     const [a] = sampleExtractions();
     const first = buildGraph([a!]);
