@@ -139,6 +139,14 @@ describe('corefer: merge rules', () => {
     expect(x.entities[x.mentionEntity[i]!]!.type).toBe(type);
   });
 
+  it('joins a city-named surname only to a person with a known given name', () => {
+    const x = run('Peter Paris arrived. Paris spoke. Harbor Paris won. ', { 'Peter Paris': 'person', Paris: 'person' });
+    const i = x.mentions.findIndex((m) => m.text === 'Paris');
+    expect(x.entities[x.mentionEntity[i]!]!.name).toBe('Peter Paris');
+    const y = run('Rotor Volgograd won. Volgograd fans cheered.', { 'Rotor Volgograd': 'person', Volgograd: 'person' });
+    expect(y.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Rotor Volgograd', 'place:Volgograd']);
+  });
+
   it('does not retype a city as a person whose tagged “name” merely ends with it', () => {
     const x = run('Harbor Madrid beat the hosts. The fans in Madrid cheered.', { 'Harbor Madrid': 'person', Madrid: 'place' });
     expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Harbor Madrid', 'place:Madrid']);

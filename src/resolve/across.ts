@@ -3,6 +3,8 @@
 // recorded with its rule. The outcome does not depend on the order of the articles: groups are formed from the
 // whole corpus first, and labels and keys are chosen by fixed preferences.
 import type { EntityType, Extraction, LocalEntity, MergeRecord } from '../types.js';
+import { countryName } from './countries.js';
+import { isCity } from './gazetteers.js';
 import { acronymLetters, acronymsOf, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName } from './names.js';
 
 /** One entity of the whole corpus: becomes one graph node, keyed by `key` (stable: type and canonical name). */
@@ -122,6 +124,8 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
         const w = e.m.key.split(' ');
         // A surname is one word, or one with its particles ("de Vries", "van der Berg").
         if (!w[0] || (w.length > 1 && !w.slice(0, -1).every((p) => SURNAME_PARTICLES.has(p)))) continue;
+        // A "person" called like a city or country is most likely that place mistyped: it joins no one.
+        if (w.length === 1 && (isCity(e.m.name) || countryName(e.m.name))) continue;
         const cands = byEnding.get(e.m.key) ?? [];
         const roots = new Set(cands.map((c) => find(c.i)));
         if (roots.size === 1) join(e.i, cands[0]!.i, 'surname');

@@ -98,6 +98,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     if (it.words.length === 0) return;
     if (it.type === 'person' && it.words.length < 3) {
       const owner = surnameOwner(i, it.words);
+      // A "person" called like a city or country joins only a person sure to be one (a known given name first):
+      // "Volgograd" is not the surname of "Rotor Volgograd" (a club the tagger took for a person).
+      const placeLike = it.words.length === 1 && (isCity(it.name) || countryName(it.name));
+      if (placeLike && (owner === undefined || !isGivenName(items[owner]!.words[0]!))) return;
       if (owner !== undefined && it.words.length < items[owner]!.words.length) join(i, owner, 'surname');
       else if (owner === undefined && it.words.length === 1) {
         // A given name alone, or a family name written first ("Wang" of "Wang Donghai"): the unique full name
@@ -134,7 +138,9 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   //     place ("Zurich", "MONTE CARLO" on datelines and results lines).
   items.forEach((it, i) => {
     if (it.type !== 'person' || find(i) !== i || items.some((_, j) => j !== i && find(j) === i)) return;
-    if (!(countryName(it.name) || isCity(it.name)) || surnameOwner(i, it.words) !== undefined) return;
+    if (!(countryName(it.name) || isCity(it.name))) return;
+    const owner = surnameOwner(i, it.words);
+    if (owner !== undefined && isGivenName(items[owner]!.words[0]!)) return;
     if (it.words.length > 1 && isGivenName(it.words[0]!) && GIVEN_KNOWN) return;
     it.type = 'place';
     it.rule ??= 'place-name';
@@ -322,7 +328,7 @@ function toItem(m: Mention): Item {
     const words = name.split(' ');
     for (let k = 1; k < words.length; k++) {
       const head = words.slice(0, k).join(' ');
-      if (countryName(words.slice(k).join(' ')) && !/^(?:north|south|east|west|northern|southern|eastern|western|central|new|upper|lower|greater)$/i.test(head)) {
+      if (countryName(words.slice(k).join(' ')) && isCity(head)) {
         name = head;
         rule = 'country-qualifier';
         break;
