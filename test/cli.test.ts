@@ -36,6 +36,13 @@ describe('kg --help', () => {
     expect(r.stdout).toMatch(/Example/);
   });
 
+  it('kg --version prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    const r = kg(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
   it.each([
     [['frobnicate'], /unknown command/],
     [['build', HARBOUR], /-o, --output/],

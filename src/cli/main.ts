@@ -1,5 +1,6 @@
 // The `kg` command line: parses arguments, runs one command, turns errors into messages and exit codes.
 // Commands are imported lazily so that `kg extract --jsonl` never loads graphology, ForceAtlas2 or htmlparser2.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { KgError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
@@ -7,8 +8,18 @@ import type { ErrorCode } from '../errors.js';
 /** Exit codes: 0 done, 1 the work failed (no articles, bad graph, name not found), 2 wrong arguments. */
 const EXIT: Partial<Record<ErrorCode, number>> = { E_USAGE: 2 };
 
+/** The package version, for --version (package.json sits two folders above dist/cli and src/cli). */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function program(setCode: (n: number) => void): Command {
   const kg = new Command('kg')
+    .version(version(), '-V, --version')
     .description('newsgraph: turn news articles into a knowledge graph of who met whom, who holds which role, and who reported what.')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
