@@ -132,6 +132,29 @@ describe('reported_by and credited_to', () => {
   });
 });
 
+describe('press digests', () => {
+  it('makes each section’s names reported by the paper that heads it', () => {
+    const text = [
+      'PRESS DIGEST - Norway - May 2 .',
+      'OSLO 2026-05-02',
+      'These are the leading stories in the Norwegian press on Saturday .',
+      'HARBOR NEWS',
+      'Anna Kovacs said the Orion Group would open a plant in Lisbon .',
+      'DAILY COURIER',
+      '- Tomas Berg will lead the Green Party into the election .',
+    ].join('\n');
+    // The tagger cut one paper's name short: the header line names it whole.
+    const x = run(text, { ...P, HARBOR: 'place', 'DAILY COURIER': 'person', OSLO: 'place' });
+    expect(rels(x, 'reported_by')).toEqual(['Anna Kovacs -> HARBOR NEWS', 'Green Party -> DAILY COURIER', 'Orion Group -> HARBOR NEWS', 'Tomas Berg -> DAILY COURIER']);
+    expect(x.entities.filter((e) => /HARBOR|COURIER/.test(e.name)).map((e) => e.type)).toEqual(['organization', 'organization']);
+  });
+
+  it('does nothing outside a digest', () => {
+    const x = run('HARBOR NEWS\nAnna Kovacs said the Orion Group would grow .', { ...P, 'HARBOR NEWS': 'organization' });
+    expect(rels(x, 'reported_by')).toEqual([]);
+  });
+});
+
 describe('holds_role, affiliated_with, located_in, said', () => {
   it.each([
     ['Russian Foreign Minister Anna Kovacs arrived.', ['Anna Kovacs -> Foreign Minister (Russia)']],

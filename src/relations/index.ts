@@ -3,7 +3,7 @@ import type { Article, Doc, LocalEntity, Mention, Relation } from '../types.js';
 import { findAffiliations, findLocations, findRoleRelations } from './attributes.js';
 import { buildContext } from './context.js';
 import { findMeetings } from './meetings.js';
-import { findCredits, findReports, findSaid } from './reports.js';
+import { findCredits, findDigestReports, findReports, findSaid } from './reports.js';
 
 export { modalityOf } from './modality.js';
 
@@ -20,6 +20,7 @@ export function findRelations(
     ...findRoleRelations(ctx),
     ...findMeetings(ctx),
     ...findReports(ctx),
+    ...findDigestReports(ctx),
     ...findCredits(ctx),
     ...findSaid(ctx),
     ...findAffiliations(ctx),

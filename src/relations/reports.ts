@@ -1,5 +1,6 @@
 // Who reported what: reported_by (the entity whose words or deeds are reported -> the news organization),
 // credited_to (what a photo shows -> the agency credited for it), and said (a person quoted in the article).
+import { digestHeaders, isDigest } from '../resolve/digest.js';
 import { readLexicon } from '../resolve/names.js';
 import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
 import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolveTitleAnaphor, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
@@ -135,6 +136,30 @@ function pickSubject(ctx: Ctx, cands: NamedMention[]): NamedMention | undefined 
     /['’]s?$/u.test(n.m.text) ||
     ctx.mentions.some((m) => m.type === 'role' && m.sentence === n.m.sentence && /^\s*$/.test(ctx.doc.text.slice(n.m.end, m.start)));
   return pool.find((n) => !modifier(n)) ?? pool[0];
+}
+
+/**
+ * reported_by in a press digest: in each paper's section, the first person and the first organization of every
+ * sentence are what the paper reports on.
+ */
+export function findDigestReports(ctx: Ctx): Relation[] {
+  if (!isDigest(ctx.doc)) return [];
+  const headers = new Set(digestHeaders(ctx.doc));
+  const out: Relation[] = [];
+  let paper: NamedMention | undefined;
+  for (const s of ctx.sents) {
+    if (headers.has(s.index)) {
+      paper = s.names.find((n) => n.type === 'organization');
+      continue;
+    }
+    if (!paper) continue;
+    const names = bodyNames(s).filter(outsideQuotes(s)).filter((n) => n.e !== paper!.e);
+    for (const type of ['person', 'organization'] as const) {
+      const n = names.find((x) => x.type === type);
+      if (n) out.push({ type: 'reported_by', source: n.e, target: paper.e, evidence: evidence(ctx, s, spanOf(n.m), spanOf(paper.m), spanOf(paper.m)) });
+    }
+  }
+  return out;
 }
 
 /** credited_to: what a photo caption shows -> the organizations in the credit at its end. */

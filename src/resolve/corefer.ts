@@ -2,6 +2,7 @@
 import { canonicalTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName } from './countries.js';
+import { digestHeaders, isDigest } from './digest.js';
 import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
 import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
 
@@ -42,6 +43,22 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     if (OUTLET_AFTER.test(after) || OUTLET_BEFORE.test(before)) {
       it.type = 'organization';
       it.rule ??= 'outlet';
+    }
+  }
+  // In a press digest, the capitalized line that heads a section is a newspaper.
+  if (isDigest(doc)) {
+    const headers = new Set(digestHeaders(doc));
+    for (const it of items) {
+      if (it.type !== 'role' && headers.has(it.m.sentence)) {
+        // The whole line is the paper's name, however the tagger cut it ("JAKARTA" of "JAKARTA POST").
+        const s = doc.sentences[it.m.sentence]!;
+        const line = doc.text.slice(s.start, s.end).replace(/[^\p{L}\s'’&.-]/gu, ' ').replace(/\s+/g, ' ').trim();
+        it.type = 'organization';
+        it.name = line;
+        it.key = expandAbbreviations(normName(line));
+        it.words = it.key.split(' ');
+        it.rule = 'outlet';
+      }
     }
   }
   // Once an outlet, everywhere in the article: "Granma reported... Granma called the novel...".
