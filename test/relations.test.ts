@@ -66,6 +66,18 @@ describe('met_with patterns', () => {
   });
 });
 
+describe('place and date of a meeting', () => {
+  it.each([
+    ['Anna Kovacs met Tomas Berg in Oslo on Thursday, Oct. 19, 2023.', 'Oslo', 'Thursday, Oct. 19, 2023'],
+    ['Anna Kovacs met Tomas Berg on Friday at the palace in Lisbon.', 'Lisbon', 'Friday'],
+    ['On 3 May Anna Kovacs hosted Tomas Berg.', undefined, '3 May'],
+  ])('%s', (text, place, date) => {
+    const r = run(text, P).relations.find((r) => r.type === 'met_with')!;
+    expect(r.place).toBe(place);
+    expect(r.date).toBe(date);
+  });
+});
+
 describe('modality', () => {
   it.each([
     ['Anna Kovacs met Tomas Berg.', 'occurred', 'met'],

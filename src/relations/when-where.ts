@@ -13,18 +13,21 @@ const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const DATE = new RegExp(
+  // Leftmost match wins, so every form may start with "on": "on Thursday, Oct. 19, 2023" is one date.
+  '(?:on\\s+)?(?:' +
   [
     `(?:${WEEKDAY},?\\s+)?${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
     `(?:${WEEKDAY},?\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?`,
     `\\d{4}-\\d{2}-\\d{2}`,
     `${MONTH}\\s+\\d{4}`,
-    `(?:on|last|next|this)\\s+${WEEKDAY}`,
-  ].join('|'),
+    `(?:last|next|this)\\s+${WEEKDAY}`,
+    WEEKDAY,
+  ].join('|') + ')',
   'u',
 );
 
 /** The first date the sentence gives, as written ("July 10", "Friday July 7, 2017", "on Thursday"). */
 export function dateIn(text: string): string | undefined {
   const m = DATE.exec(text);
-  return m ? m[0].replace(/^(?:on|last|next|this)\s+/iu, (w) => (/^on/i.test(w) ? '' : w)) : undefined;
+  return m ? m[0].replace(/^on\s+/iu, '') : undefined;
 }
