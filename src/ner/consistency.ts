@@ -55,11 +55,15 @@ export function harmonize(doc: Doc, input: NameSpan[]): NameSpan[] {
     major.set(k, best);
   }
   // Lone surnames of people named in full.
-  // A full name counts twice for its surname: "Lebed" after "Alexander Lebed" is the man, but a name the tagger
-  // wrongly glued once ("Lebed Chechnya" in a headline) must not turn eight places into people.
+  // A full name counts three votes for its surname (one in a headline) against the surname's own votes:
+  // "Lebed" after "Alexander Lebed" is the man, but a name the tagger glued wrongly once ("Lebed Chechnya")
+  // must not turn eight places into people.
   const surnames = new Map<string, number>();
   for (const s of spans) {
-    if (s.last > s.first && major.get(key(s)) === PER) surnames.set(toks[s.last]!.text, (surnames.get(toks[s.last]!.text) ?? 0) + 2);
+    if (s.last > s.first && major.get(key(s)) === PER) {
+      const weight = isHeadline(doc, s.sentence) ? 1 : 3;
+      surnames.set(toks[s.last]!.text, (surnames.get(toks[s.last]!.text) ?? 0) + weight);
+    }
   }
   for (const s of spans) {
     const k = key(s);
@@ -95,4 +99,18 @@ export function harmonize(doc: Doc, input: NameSpan[]): NameSpan[] {
     }
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+/** A line of capitalized words (a headline or a title-case line), where capitals say little. */
+function isHeadline(doc: Doc, index: number): boolean {
+  const s = doc.sentences[index]!;
+  let caps = 0, words = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = doc.tokens[i]!.text;
+    const c = t.charCodeAt(0);
+    if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 192)) continue;
+    words++;
+    if (startsUpper(t)) caps++;
+  }
+  return words >= 3 && caps >= words * 0.7;
 }

@@ -5,12 +5,12 @@ import { type Lexicon, PREFIX, phraseStep } from './lexicon.js';
 import { CASE, type TokenInfo, affixHash, analyzeToken } from './shape.js';
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 const TEMPLATE_IDS = {
   bias: 1, w0: 2, wm1: 3, wp1: 4, wm2: 5, wp2: 6, sh0: 7, shm1: 8, shp1: 9, shm10: 10, sh0p1: 11,
   suf2: 12, suf3: 13, suf4: 14, pre3: 15, wm1w0: 16, w0wp1: 17, w0case: 18, start: 19, lex0: 20, lexm1: 21,
-  lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31, key: 32,
+  lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31, key: 32, doc0: 33, docm1: 34,
 } as const;
 /** Template ids spread over 32 bits, so that a template xor a small value never equals another template. */
 const T = Object.fromEntries(Object.entries(TEMPLATE_IDS).map(([k, v]) => [k, Math.imul(v, 0x9e3779b1) >>> 0])) as Record<keyof typeof TEMPLATE_IDS, number>;
@@ -40,6 +40,8 @@ export class FeatureExtractor {
   gzBits = new Uint32Array(256);
   gzPos = new Uint8Array(256);
   private info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
+  /** What the rest of the article says about each word (see docwords.ts); empty outside an article. */
+  doc: Map<number, number> = new Map();
 
   constructor(lex: Lexicon) {
     this.lex = lex;
@@ -134,6 +136,12 @@ export class FeatureExtractor {
       f[k++] = mix(T.start, (i === 0 ? 1 : i === 1 && kase[0] === CASE.other ? 2 : 0) * 8 + c0, line);
       f[k++] = mix(T.lineSh0, line, s0);
       if (line !== LINE.normal) f[k++] = mix(T.lineW0, line, w0);
+      const db = this.doc.get(w0);
+      if (db !== undefined) k = bitFeatures(f, k, T.doc0, db, c0 * 4 + (i === 0 ? 1 : 0) + (line !== LINE.normal ? 2 : 0));
+      if (i > 0) {
+        const dbm = this.doc.get(wm1);
+        if (dbm !== undefined) k = bitFeatures(f, k, T.docm1, dbm, kase[i - 1]!);
+      }
       if (i > 0) k = bitFeatures(f, k, T.lexm1, wbits[i - 1]!, kase[i - 1]!);
       if (i + 1 < n) k = bitFeatures(f, k, T.lexp1, wbits[i + 1]!, kase[i + 1]!);
       k = bitFeatures(f, k, T.gz0, gzBits[i]!, gzPos[i]! * 8 + c0);

@@ -33,13 +33,58 @@ export type PhraseClass = keyof typeof PHRASE;
 export const PREFIX = 1 << 30;
 const PHRASE_SEED = 0x2f0;
 
+/** A read-only integer map: a Map while training builds it, an IntTable once loaded from the model. */
+export interface Lookup {
+  get(key: number): number | undefined;
+}
+
 export interface Lexicon {
-  words: Map<number, number>;
-  phrases: Map<number, number>;
+  words: Lookup;
+  phrases: Lookup;
   maxPhrase: number;
 }
 
-export function emptyLexicon(): Lexicon {
+/** The lexicon as training builds it. */
+export interface LexiconBuilder extends Lexicon {
+  words: Map<number, number>;
+  phrases: Map<number, number>;
+}
+
+/** Open-addressing hash of uint32 keys to uint32 values, built from sorted arrays in one pass (key 0 = empty). */
+export class IntTable implements Lookup {
+  private readonly keys: Int32Array;
+  private readonly vals: Uint32Array;
+  private readonly mask: number;
+
+  constructor(keys: Uint32Array, vals: Uint32Array) {
+    let cap = 1;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.keys = new Int32Array(cap);
+    this.vals = new Uint32Array(cap);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]! | 0;
+      if (k === 0) continue;
+      let s = k & this.mask;
+      while (this.keys[s] !== 0) s = (s + 1) & this.mask;
+      this.keys[s] = k;
+      this.vals[s] = vals[i]!;
+    }
+  }
+
+  get(key: number): number | undefined {
+    const k = key | 0;
+    let s = k & this.mask;
+    for (;;) {
+      const v = this.keys[s]!;
+      if (v === k) return this.vals[s];
+      if (v === 0) return undefined;
+      s = (s + 1) & this.mask;
+    }
+  }
+}
+
+export function emptyLexicon(): LexiconBuilder {
   return { words: new Map(), phrases: new Map(), maxPhrase: 1 };
 }
 
@@ -48,13 +93,13 @@ export function phraseStep(h: number, tokenHash: number): number {
   return mix(PHRASE_SEED, h, tokenHash);
 }
 
-export function addWord(lex: Lexicon, word: string, bits: number): void {
+export function addWord(lex: LexiconBuilder, word: string, bits: number): void {
   const h = lowerHash(word, 0, word.length);
   lex.words.set(h, (lex.words.get(h) ?? 0) | bits);
 }
 
 /** Adds a phrase, tokenized the way article text is, so it matches what the tagger sees. */
-export function addPhrase(lex: Lexicon, phrase: string, bits: number): void {
+export function addPhrase(lex: LexiconBuilder, phrase: string, bits: number): void {
   const toks = tokenize(phrase);
   if (!toks.length) return;
   let h = 0;

@@ -2,11 +2,11 @@
 // file. Weights are int16 with one scale; the feature table is rebuilt as an open-addressing hash at load.
 import { KgError } from '../errors.js';
 import { FEATURE_VERSION } from './features.js';
-import { fnvStep, FNV_OFFSET } from './hash.js';
-import type { Lexicon } from './lexicon.js';
+import { FNV_OFFSET } from './hash.js';
+import { IntTable, type Lexicon, type LexiconBuilder } from './lexicon.js';
 import { N_TAGS } from './tags.js';
 
-const MAGIC = 'NGNER01\n';
+const MAGIC = 'NGNER02\n';
 const HEADER_WORDS = 8;
 
 /** What training produces and tagging consumes. */
@@ -16,7 +16,7 @@ export interface ModelData {
   /** Sorted feature hashes and their N_TAGS weights each. */
   keys: Uint32Array;
   weights: Float32Array;
-  lexicon: Lexicon;
+  lexicon: LexiconBuilder;
 }
 
 /**
@@ -34,10 +34,19 @@ export interface Model {
 
 export const SLOT = 1 + ((N_TAGS + 1) >> 1);
 
+/** Slots of the feature table for n features: load factor at most 1/2. */
+function tableSize(n: number): number {
+  let cap = 1;
+  while (cap < n * 2) cap <<= 1;
+  return cap;
+}
+
+/** FNV-1a over the 32-bit words of a buffer whose length is a multiple of 4 (every part of the body is). */
 function checksum(bytes: Uint8Array): number {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
   let h = FNV_OFFSET;
-  for (let i = 0; i < bytes.length; i++) h = fnvStep(h, bytes[i]!);
-  return h;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h >>> 0;
 }
 
 /** Serializes a model; the same data always gives the same bytes. */
@@ -46,13 +55,19 @@ export function encodeModel(m: ModelData): Uint8Array {
   let maxAbs = 0;
   for (let i = 0; i < m.weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(m.weights[i]!));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  // Rows go in the order of their slot in the loaded table, so that loading writes the table front to back.
+  const mask = tableSize(n) - 1;
+  const order = Array.from(m.keys.keys()).sort((a, b) => (m.keys[a]! & mask) - (m.keys[b]! & mask) || m.keys[a]! - m.keys[b]!);
+  const keys = Uint32Array.from(order, (i) => m.keys[i]!);
   const q = new Int16Array(n * N_TAGS + ((n * N_TAGS) & 1));
-  for (let i = 0; i < n * N_TAGS; i++) q[i] = Math.round(m.weights[i]! / scale);
+  order.forEach((from, i) => {
+    for (let t = 0; t < N_TAGS; t++) q[i * N_TAGS + t] = Math.round(m.weights[from * N_TAGS + t]! / scale);
+  });
   const words = [...m.lexicon.words].sort((a, b) => a[0] - b[0]);
   const phrases = [...m.lexicon.phrases].sort((a, b) => a[0] - b[0]);
   const parts: ArrayBufferView[] = [
     m.transitions,
-    m.keys,
+    keys,
     q,
     Uint32Array.from(words, (w) => w[0]),
     Uint32Array.from(words, (w) => w[1]),
@@ -96,10 +111,10 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
   const qLen = n * N_TAGS + ((n * N_TAGS) & 1);
   const expected = ((N_TAGS + 1) * N_TAGS + n + 2 * nWords + 2 * nPhrases) * 4 + qLen * 2;
   if (body.length !== expected) fail(`damaged: ${body.length} bytes of data where ${expected} were expected`);
-  if (checksum(body) !== head.getUint32(28, true)) fail('damaged: checksum mismatch');
-  // Copy into aligned buffers: the body starts at an arbitrary offset of the file buffer.
+  // Copy into an aligned buffer: the body starts at an arbitrary offset of the file buffer.
   const aligned = new Uint8Array(body.length);
   aligned.set(body);
+  if (checksum(aligned) !== head.getUint32(28, true)) fail('damaged: checksum mismatch');
   const buf = aligned.buffer;
   let off = 0;
   const take = <A>(make: (b: ArrayBuffer, o: number, l: number) => A, count: number, size: number): A => {
@@ -117,8 +132,7 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
 
   // Load factor at most 1/2 (short probes for the features a model lacks); hash 0 marks an empty slot (a
   // feature whose hash is 0 is dropped).
-  let cap = 1;
-  while (cap < n * 2) cap <<= 1;
+  const cap = tableSize(n);
   const mask = cap - 1;
   const table = new Int32Array(cap * SLOT);
   for (let i = 0; i < n; i++) {
@@ -134,9 +148,7 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
       table[base + 1 + (t >> 1)] = lo | (hi << 16);
     }
   }
-  const words = new Map<number, number>();
-  for (let i = 0; i < nWords; i++) words.set(wKeys[i]!, wVals[i]!);
-  const phrases = new Map<number, number>();
-  for (let i = 0; i < nPhrases; i++) phrases.set(pKeys[i]!, pVals[i]!);
+  const words = new IntTable(wKeys, wVals);
+  const phrases = new IntTable(pKeys, pVals);
   return { transitions: new Float32Array(transitions), table, mask, scale, lexicon: { words, phrases, maxPhrase } };
 }

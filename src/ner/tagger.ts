@@ -1,6 +1,7 @@
 // Tags the names of a Doc with the trained model: features per sentence, Viterbi, then BIO tags to spans.
 import type { Doc } from '../types.js';
 import { harmonize } from './consistency.js';
+import { DocWords } from './docwords.js';
 import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
 import type { Model } from './model.js';
@@ -17,7 +18,7 @@ export interface NameSpan {
   sentence: number;
 }
 
-let state: { model: Model; fx: FeatureExtractor; scorer: ModelScorer; known: (key: number) => boolean } | undefined;
+let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; scorer: ModelScorer; known: (key: number) => boolean } | undefined;
 let starts = new Int32Array(1024);
 let ends = new Int32Array(1024);
 let tags = new Uint8Array(1024);
@@ -26,13 +27,13 @@ function ready() {
   const model = getModel();
   if (!state || state.model !== model) {
     const scorer = modelScorer(model);
-    state = { model, fx: new FeatureExtractor(model.lexicon), scorer, known: (key) => scorer.cache.has(key) };
+    state = { model, fx: new FeatureExtractor(model.lexicon), docWords: new DocWords(model.lexicon), scorer, known: (key) => scorer.cache.has(key) };
   }
   return state;
 }
 
 export function tagSpans(doc: Doc): NameSpan[] {
-  const { fx, scorer, known } = ready();
+  const { fx, docWords, scorer, known } = ready();
   const spans: NameSpan[] = [];
   const toks = doc.tokens;
   if (toks.length > starts.length) {
@@ -44,6 +45,9 @@ export function tagSpans(doc: Doc): NameSpan[] {
     starts[i] = toks[i]!.start;
     ends[i] = toks[i]!.end;
   }
+  docWords.clear();
+  for (const s of doc.sentences) docWords.add(doc.text, starts, ends, s.tokenStart, s.tokenEnd);
+  fx.doc = docWords.map;
   for (const s of doc.sentences) {
     scorer.trim();
     const n = fx.extract(doc.text, starts, ends, s.tokenStart, s.tokenEnd, known);

@@ -40,8 +40,8 @@ export function buildPlaceLists(countries: Country[], cities: City[], usStates: 
     for (const alt of k.altSpellings) {
       const code = /^[A-Z]{2,3}$/.test(alt);
       // Two-letter codes equal to the ISO code ("IN", "IT") are ordinary words too often.
-      if (code && alt !== k.cca2) c.add(alt);
-      if (code) c.add(alt.split('').join('.') + '.');
+      // Dotted forms ("U.K.") only of those abbreviations too: dotted ISO codes would be "A.M.", "P.M."...
+      if (code && alt !== k.cca2) c.add(alt).add(alt.split('').join('.') + '.');
       if (!code && alt.length > 3) c.add(alt);
     }
     for (const cap of k.capital ?? []) ci.add(cap);

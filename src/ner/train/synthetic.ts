@@ -22,7 +22,9 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
   const pick: Pick = (xs) => xs[Math.floor(random() * xs.length)]!;
   const num = (max: number) => String(Math.floor(random() * max));
   const club = (): Part[] => {
-    const base = random() < 0.8 ? pick(names.cities) : random() < 0.5 ? pick(names.regions) : pick(names.surnames);
+    // Many clubs carry names no gazetteer knows: surnames stand in for those.
+    const r = random();
+    const base = r < 0.5 ? pick(names.cities) : r < 0.6 ? pick(names.regions) : pick(names.surnames);
     const suffix = pick(CLUB_SUFFIX);
     return [[suffix ? `${base} ${suffix}` : base, 'ORG']];
   };
@@ -43,6 +45,13 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...person(), ...o('('), ...country(), ...o(') beat'), ...person(), ...o('('), ...country(), ...o(`) ${num(7)}-${num(7)} ${num(7)}-${num(7)}`)],
     () => [...o(`${1 + Number(num(8))} .`), ...person(), ...o('('), ...country(), ...o(`) ${num(60)}.${num(99)}`)],
     () => [...person(), ...o(pick(['won the', 'retained his', 'lost the', 'took the'])), [pick(names.cities), 'LOC'], ...o(pick(['Open', 'Grand Prix', 'marathon', 'title'])), ...o('.')],
+    // Team sheets: a club or country, then its players.
+    () => {
+      const parts: Part[] = [...(random() < 0.5 ? club() : country()), ...o(':')];
+      const k = 3 + Math.floor(random() * 8);
+      for (let i = 0; i < k; i++) parts.push(...(i ? o(',') : []), [random() < 0.5 ? pick(names.surnames) : `${pick(names.given)} ${pick(names.surnames)}`, 'PER']);
+      return parts;
+    },
     // Datelines and table headers.
     () => [[pick(names.cities), 'LOC'], ...o(`${1990 + Number(num(35))}-0${1 + Number(num(9))}-${10 + Number(num(18))}`)],
     () => [[pick(names.cities), 'LOC'], ...o(','), ...country(), ...o(`${1990 + Number(num(35))}-0${1 + Number(num(9))}-${10 + Number(num(18))}`)],

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { harmonize } from '../src/ner/consistency.js';
+import type { NameSpan } from '../src/ner/tagger.js';
+import { CLASSES } from '../src/ner/tags.js';
+import { analyze } from '../src/text/index.js';
+
+const cls = (c: (typeof CLASSES)[number]) => CLASSES.indexOf(c);
+
+/** Spans given as [token text, class] for the first token equal to the text (or 'a b' for several tokens). */
+function spansOf(text: string, marks: [string, (typeof CLASSES)[number], number?][]) {
+  const doc = analyze('t', text);
+  const spans: NameSpan[] = marks.map(([name, c, nth = 0]) => {
+    const words = name.split(' ');
+    let seen = 0;
+    for (let i = 0; i < doc.tokens.length; i++) {
+      if (words.every((w, k) => doc.tokens[i + k]?.text === w) && seen++ === nth) {
+        const sentence = doc.sentences.findIndex((s) => s.tokenStart <= i && i < s.tokenEnd);
+        return { first: i, last: i + words.length - 1, cls: cls(c), sentence };
+      }
+    }
+    throw new Error(`no ${name}`);
+  });
+  spans.sort((a, b) => a.first - b.first);
+  return { doc, spans };
+}
+
+const show = (doc: ReturnType<typeof analyze>, spans: NameSpan[]) =>
+  spans.map((s) => `${CLASSES[s.cls]}:${doc.text.slice(doc.tokens[s.first]!.start, doc.tokens[s.last]!.end)}`);
+
+describe('harmonize: one article, one reading of each name', () => {
+  it.each([
+    [
+      'most occurrences decide the type',
+      'Velmora shares rose. Velmora said profits grew. Analysts like Velmora.',
+      [['Velmora', 'ORG', 0], ['Velmora', 'ORG', 1], ['Velmora', 'LOC', 2]],
+      ['ORG:Velmora', 'ORG:Velmora', 'ORG:Velmora'],
+    ],
+    [
+      'a lone surname of a person named in full is that person',
+      'Maria Lopez won the vote. Supporters cheered as Lopez spoke.',
+      [['Maria Lopez', 'PER'], ['Lopez', 'LOC', 1]],
+      ['PER:Maria Lopez', 'PER:Lopez'],
+    ],
+    [
+      'an untagged repeat of a tagged name is tagged',
+      'Anna Kowalski arrived on Monday. Later Kowalski met the press.',
+      [['Anna Kowalski', 'PER']],
+      ['PER:Anna Kowalski', 'PER:Kowalski'],
+    ],
+    [
+      'an initial joins its surname',
+      'The award went to J. Okafor of the institute.',
+      [['J', 'PER'], ['Okafor', 'PER']],
+      ['PER:J. Okafor'],
+    ],
+  ] as [string, string, [string, (typeof CLASSES)[number], number?][], string[]][])('%s', (_what, text, marks, expected) => {
+    const { doc, spans } = spansOf(text, marks);
+    expect(show(doc, harmonize(doc, spans))).toEqual(expected);
+  });
+
+  it('does not turn a place into a person on one glued headline name', () => {
+    const text = 'Talks on Kessler Ostrava plan\nKessler flew to Ostrava. Ostrava was calm. Ostrava voted.';
+    const { doc, spans } = spansOf(text, [['Kessler Ostrava', 'PER'], ['Kessler', 'PER', 1], ['Ostrava', 'LOC', 1], ['Ostrava', 'LOC', 2], ['Ostrava', 'LOC', 3]]);
+    const out = show(doc, harmonize(doc, spans));
+    expect(out.filter((x) => x === 'LOC:Ostrava')).toHaveLength(3);
+  });
+});
