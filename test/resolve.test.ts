@@ -147,6 +147,16 @@ describe('corefer: merge rules', () => {
     expect(y.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Rotor Volgograd', 'place:Volgograd']);
   });
 
+  it.each([
+    ['Troops left Tarvik, Ostmark and Velany last week.', 'place'],
+    ['Anna Kovacs met Ostmark, Peter Kovacs and Tomas Berg.', 'person'],
+    ['Tomas Berg visited Tarvik, Ostmark and the coast.', 'person'],
+  ])('a one-word name in a list takes the type its neighbours share: %s', (text, type) => {
+    const x = run(text, { ...P, Tarvik: 'place', Velany: 'place', Ostmark: 'person' });
+    const i = x.mentions.findIndex((m) => m.text === 'Ostmark');
+    expect(x.entities[x.mentionEntity[i]!]!.type).toBe(type);
+  });
+
   it('does not retype a city as a person whose tagged “name” merely ends with it', () => {
     const x = run('Harbor Madrid beat the hosts. The fans in Madrid cheered.', { 'Harbor Madrid': 'person', Madrid: 'place' });
     expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['person:Harbor Madrid', 'place:Madrid']);

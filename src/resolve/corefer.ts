@@ -151,6 +151,22 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
   });
 
+  // 3.5 A one-word name inside a list whose neighbours share another type takes theirs: in "Crimea, Donbas and
+  //     Novorossiya" all three are places, whatever the tagger made of the middle one.
+  const byStart = items.map((it, i) => ({ it, i })).filter((x) => x.it.type !== 'role').sort((a, b) => a.it.m.start - b.it.m.start);
+  byStart.forEach(({ it, i }, k) => {
+    const prev = byStart[k - 1]?.it;
+    const next = byStart[k + 1]?.it;
+    if (!prev || !next || it.words.length !== 1 || find(i) !== i || items.some((_, j) => j !== i && find(j) === i)) return;
+    if (prev.type !== next.type || prev.type === it.type) return;
+    const before = doc.text.slice(prev.m.end, it.m.start);
+    const after = doc.text.slice(it.m.end, next.m.start);
+    if (!/^\s*,\s*$/.test(before) || !/^\s*(?:,|,?\s*(?:and|or))\s+$/.test(after)) return;
+    if (it.type === 'person' && surnameOwner(i, it.words) !== undefined) return;
+    it.type = prev.type;
+    it.rule ??= 'list-type';
+  });
+
   // 3a. A "person" whose whole name is a country or a known city, and who is no one's surname here, is that
   //     place ("Zurich", "MONTE CARLO" on datelines and results lines).
   items.forEach((it, i) => {
