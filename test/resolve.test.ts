@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAcross } from '../src/resolve/index.js';
 import { countryName, countryOfModifier } from '../src/resolve/countries.js';
+import { cleanName } from '../src/resolve/names.js';
 import { run, type Names } from './relations-util.js';
 
 const P: Names = {
@@ -175,6 +176,23 @@ describe('corefer: merge rules', () => {
     const roles = x.entities.filter((e) => e.type === 'role');
     expect(roles.map((e) => e.name)).toEqual(['Secretary of State (United States)']);
     expect(roles[0]!.merges).toContainEqual({ name: 'Secretary', rule: 'same-holder' });
+  });
+});
+
+describe('cleanName', () => {
+  it.each([
+    ['Mr. Lavrov’s', 'person', 'Lavrov'],
+    ['Yorkshire 290', 'organization', 'Yorkshire'],
+    ['Brazil - Giovanni', 'person', 'Giovanni'],
+    ['Far Harbor Gold - Moribund', 'organization', 'Far Harbor Gold'],
+    ['Hong Kong-based', 'place', 'Hong Kong'],
+    ['eastern Nigeria', 'place', 'Nigeria'],
+    ['mainly-rural North Caucasus', 'place', 'North Caucasus'],
+    ['Ex-Yankee Randy Velarde', 'person', 'Randy Velarde'],
+    ['de Vries', 'person', 'de Vries'],
+    ['van der Berg', 'person', 'van der Berg'],
+  ])('%j (%s) -> %j', (text, type, name) => {
+    expect(cleanName(text, type)).toBe(name);
   });
 });
 

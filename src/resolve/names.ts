@@ -34,12 +34,28 @@ const HONORIFICS = new Set(
   'mr mrs ms miss dr prof sir dame lord lady madam mme mlle herr frau sen rep gov gen lt col maj capt sgt rev fr hon sheikh'.split(' '),
 );
 
+/** Lowercase words that begin names ("de Vries", "van der Berg", "al-Assad" is one word anyway). */
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ben', 'ibn', 'dos', 'das', 'y', 'wa']);
+
 /** A name as written minus possessive, honorific and surrounding punctuation ("Mr. Lavrov’s" -> "Lavrov"). */
 export function cleanName(text: string, type: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
   s = s.replace(/\s*[’']s?$/u, '').replace(/^["“‘'()\]]+|["”’'),:;]+$/gu, '').trim();
   // Scores and minutes glued to a name in results tables: "Yorkshire 290", "Zidane 46th".
   s = s.replace(/(?:\s+\d[\d.,/-]*(?:st|nd|rd|th)?)+$/u, '').trim() || s;
+  // Results lines "Brazil - Giovanni": the player after the dash, the team or place before it.
+  // (A headline in capitals is left whole: coreference trims it against the body.)
+  if (/\s[-–]\s/.test(s) && s !== s.toUpperCase()) {
+    const parts = s.split(/\s+[-–]\s+/).filter(Boolean);
+    s = (type === 'person' ? parts.at(-1) : parts[0]) ?? s;
+  }
+  // Words glued on that are no part of the name: "Hong Kong-based", "Northern Ireland-born", "Ex-Yankee X",
+  // and lowercase words before it ("eastern Nigeria", "mainly-Moslem North Caucasus"), particles apart.
+  s = s.replace(/-(?:based|born|listed|owned|led|backed|run|sponsored|made|bound|era|style)$/iu, '');
+  s = s.replace(/^(?:ex|former)-\S+\s+(?=\p{Lu})/iu, '');
+  for (let m = /^(\p{Ll}[\p{L}-]*)\s+(?=\S)/u.exec(s); m && !NAME_PARTICLES.has(m[1]!); m = /^(\p{Ll}[\p{L}-]*)\s+(?=\S)/u.exec(s)) {
+    s = s.slice(m[0].length);
+  }
   if (type === 'person') {
     for (;;) {
       const m = /^(\p{L}+)\.?\s+(?=\p{Lu})/u.exec(s);
