@@ -16,6 +16,8 @@ const P: Names = {
   FNX: 'organization',
   'United Nations': 'organization',
   'U.N.': 'organization',
+  'U.N. Ambassador': 'organization',
+  'Office of the Prime Minister': 'organization',
   'Seattle Harbor Mariners': 'organization',
   Mariners: 'organization',
   'HARBOR MARINERS': 'organization',
@@ -60,6 +62,8 @@ describe('corefer: merge rules', () => {
     ['The U.S. Trade Dept. spoke. The Trade Department agreed.', ['U.S. Trade Dept. [Trade Department:short-form]']],
     ['Lumen Pharma Corp rose. Lumen Pharma fell.', ['Lumen Pharma Corp [Lumen Pharma:org-suffix]']],
     ['HARBOR MARINERS WIN AGAIN. The Seattle Harbor Mariners won.', ['Seattle Harbor Mariners [HARBOR MARINERS:short-form]']],
+    ['The U.N. Ambassador spoke. The U.N. agreed.', ['U.N. [U.N. Ambassador:title-trimmed]']],
+    ['The Office of the Prime Minister agreed.', ['Office of the Prime Minister']],
     // Capitalized headlines run names on into the next words: the body tells where the name ends.
     ['BERG SCORES TWICE. Tomas Berg scored twice on Sunday.', ['Tomas Berg [BERG:headline-trim, BERG SCORES TWICE:headline-trim]']],
     // (The tagger typed the headline an organization: the place of the same name joins it across articles.)

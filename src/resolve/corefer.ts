@@ -1,5 +1,5 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
-import { canonicalTitle, linkRoles } from '../ner/roles.js';
+import { canonicalTitle, isTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName } from './countries.js';
 import { digestHeaders, isDigest } from './digest.js';
@@ -356,6 +356,19 @@ function toItem(m: Mention): Item {
   let type = m.type;
   let name = cleanName(m.text, type);
   let rule: string | undefined;
+  // An organization or place the tagger ran on into a title ("U.N. Ambassador"): the name before the title.
+  if (type !== 'person') {
+    const words = name.split(' ');
+    for (let k = Math.max(1, words.length - 3); k < words.length; k++) {
+      // The longest title at the end decides; "Office of the Prime Minister" keeps it (no name ends in "of the").
+      if (!isTitle(words.slice(k).join(' '))) continue;
+      if (/^\p{Lu}/u.test(words[k]!) && !/^(?:of|the|and|for|to|de)$/i.test(words[k - 1]!)) {
+        name = words.slice(0, k).join(' ');
+        rule = 'title-trimmed';
+      }
+      break;
+    }
+  }
   // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
   if (type === 'place' && !countryName(name)) {
     const words = name.split(' ');
