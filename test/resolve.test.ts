@@ -17,6 +17,8 @@ const P: Names = {
   'United Nations': 'organization',
   'U.N.': 'organization',
   'U.N. Ambassador': 'organization',
+  'North Tarvia': 'place',
+  North: 'place',
   'Office of the Prime Minister': 'organization',
   'Seattle Harbor Mariners': 'organization',
   Mariners: 'organization',
@@ -64,6 +66,7 @@ describe('corefer: merge rules', () => {
     ['HARBOR MARINERS WIN AGAIN. The Seattle Harbor Mariners won.', ['Seattle Harbor Mariners [HARBOR MARINERS:short-form]']],
     ['The U.N. Ambassador spoke. The U.N. agreed.', ['U.N. [U.N. Ambassador:title-trimmed]']],
     ['The Office of the Prime Minister agreed.', ['Office of the Prime Minister']],
+    ['North Tarvia fired a missile. The North said it was a test.', ['North Tarvia [North:short-form]']],
     // Capitalized headlines run names on into the next words: the body tells where the name ends.
     ['BERG SCORES TWICE. Tomas Berg scored twice on Sunday.', ['Tomas Berg [BERG:headline-trim, BERG SCORES TWICE:headline-trim]']],
     // (The tagger typed the headline an organization: the place of the same name joins it across articles.)

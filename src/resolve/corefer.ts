@@ -241,6 +241,11 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
         /^[\s,]*(?:\p{Lu}\.){1,3}$/u.test(x.it.name.slice(a.it.name.length)),
     );
     if (longer.length) join(a.i, longer[0]!.i, 'place-qualified');
+    // "the North" of an article about North Korea: a compass word alone stands for the one place it opens.
+    if (a.it.words.length === 1 && /^(?:north|south|east|west)$/.test(a.it.key)) {
+      const opened = places.filter((x) => x.it.words.length > 1 && x.it.words[0] === a.it.key);
+      if (new Set(opened.map((x) => x.it.key)).size === 1) join(a.i, opened[0]!.i, 'short-form');
+    }
   }
 
   // 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
