@@ -18,6 +18,11 @@ const P: Names = {
   'U.N.': 'organization',
   'U.N. Ambassador': 'organization',
   'North Tarvia': 'place',
+  Lumen: 'organization',
+  'Danish Green Party': 'organization',
+  Green: 'organization',
+  'Kovacs Song-ho': 'person',
+  'Kovacs In-mo': 'person',
   North: 'place',
   'Office of the Prime Minister': 'organization',
   'Seattle Harbor Mariners': 'organization',
@@ -67,6 +72,9 @@ describe('corefer: merge rules', () => {
     ['The U.N. Ambassador spoke. The U.N. agreed.', ['U.N. [U.N. Ambassador:title-trimmed]']],
     ['The Office of the Prime Minister agreed.', ['Office of the Prime Minister']],
     ['North Tarvia fired a missile. The North said it was a test.', ['North Tarvia [North:short-form]']],
+    ['Lumen Pharma Corp rose. Lumen led the market.', ['Lumen Pharma Corp [Lumen:short-form]']],
+    ['The Danish Green Party won. Green voters cheered the Greens.', ['Danish Green Party [Green:short-form]']],
+    ['Kovacs Song-ho and Kovacs In-mo met. Kovacs spoke first.', ['Kovacs In-mo', 'Kovacs Song-ho [Kovacs:first-name]']],
     // Capitalized headlines run names on into the next words: the body tells where the name ends.
     ['BERG SCORES TWICE. Tomas Berg scored twice on Sunday.', ['Tomas Berg [BERG:headline-trim, BERG SCORES TWICE:headline-trim]']],
     // (The tagger typed the headline an organization: the place of the same name joins it across articles.)

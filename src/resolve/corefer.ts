@@ -1,7 +1,7 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
 import { canonicalTitle, isTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
-import { countryName } from './countries.js';
+import { countryName, countryOfModifier } from './countries.js';
 import { digestHeaders, isDigest } from './digest.js';
 import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
 import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
@@ -124,7 +124,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
         // A given name alone, or a family name written first ("Wang" of "Wang Donghai"): the unique full name
         // of the article that starts with it.
         const starts = full.filter((x) => x.it.words[0] === it.words[0]);
+        const before = starts.filter((x) => x.it.m.start < it.m.start);
         if (new Set(starts.map((x) => find(x.i))).size === 1) join(i, starts[0]!.i, 'first-name');
+        // Several ("Li Song-ho", "Li In-mo"): as for surnames, the first named before it.
+        else if (before.length) join(i, before[0]!.i, 'first-name');
       }
       return;
     }
@@ -223,6 +226,15 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
     // One word stands for a longer name only when it is not a generic word ("Mariners", not "Ministry").
     if (a.it.words.length < 2 && GENERIC_ORG_WORDS.has(a.it.key)) continue;
+    // A company's first word alone ("Mercantile" of "Mercantile Bancorp Inc."), or a party's core ("Labour"
+    // of "British Labour Party"): only when one name of the article fits.
+    if (a.it.words.length === 1) {
+      const fits = orgs.filter((x) => x.it.words.length > 1 && (companyHead(x.it.name) === a.it.key || orgCoreWord(x.it.name) === a.it.key));
+      if (new Set(fits.map((x) => find(x.i))).size === 1) {
+        join(a.i, fits[0]!.i, 'short-form');
+        continue;
+      }
+    }
     const longer = orgs.filter(
       // A one-word name joins only as the end of the longer one ("Mariners"); "Kremlin" is not "Kremlin Pool".
       (x) => x.it.words.length > a.it.words.length && (endsWith(x.it.words, a.it.words) || (a.it.words.length > 1 && startsWith(x.it.words, a.it.words))),
@@ -413,6 +425,20 @@ function majorityType(its: Item[]): EntityType {
   for (const it of its) count.set(it.type, (count.get(it.type) ?? 0) + 1);
   if (count.has('person') && its.some((it) => it.type === 'person' && it.words.length >= 2)) return 'person';
   return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&']);
+
+/** The first word of a company name with a legal form ("mercantile" of "Mercantile Bancorp Inc."). */
+export function companyHead(name: string): string | undefined {
+  const w = nameWords(name);
+  return w.length >= 2 && orgCore(name) !== w.join(' ') ? w[0] : undefined;
+}
+
+/** The one word left of a name without its country or demonym and generic words ("labour" of "British Labour Party"). */
+export function orgCoreWord(name: string): string | undefined {
+  const w = nameWords(name).filter((x) => !GENERIC_ORG_WORDS.has(x) && !MINOR_WORDS.has(x) && !countryOfModifier(x) && !countryName(x));
+  return w.length === 1 && nameWords(name).length > 1 ? w[0] : undefined;
 }
 
 function endsWith(words: string[], tail: string[]): boolean {
