@@ -55,8 +55,10 @@ export async function buildCommand(inputs: string[], flags: BuildFlags): Promise
   }
 
   const timings: Record<string, number> = {};
-  // Big inputs are extracted on idle cores first; buildGraph takes extractions as they are.
+  // With KG_WORKERS=N, big inputs are extracted on worker threads first; buildGraph takes extractions as they are.
   const tExtract = process.hrtime.bigint();
+  // In id order, as buildGraph would extract them (see there).
+  fresh.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const extracted = await extractInParallel<Extraction>(fresh);
   if (extracted) timings.extract = Number(process.hrtime.bigint() - tExtract) / 1e9;
   const graph = buildGraph(extracted ?? fresh, {

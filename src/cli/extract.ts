@@ -38,7 +38,7 @@ export async function extractCommand(files: string[], flags: ExtractFlags): Prom
 
 /**
  * Reads {"id","text"} lines (stdin, or the files given) and prints one JSON line per good input line, in input
- * order. Big inputs are extracted on worker threads in batches; the output is the same either way.
+ * order. With KG_WORKERS=N, big inputs are extracted on N worker threads in batches (see pool.ts).
  */
 async function extractJsonl(files: string[]): Promise<number> {
   const out = new ChunkWriter();

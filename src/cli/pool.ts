@@ -1,6 +1,4 @@
-// Extraction on worker threads: jobs go out in batches and come back in input order, so the output is the same
-// as in one thread, only sooner on a machine with idle cores.
-import { availableParallelism, loadavg } from 'node:os';
+// Extraction on worker threads (opt-in, KG_WORKERS=N): jobs go out in batches and come back in input order.
 import { Worker } from 'node:worker_threads';
 import { KgError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
@@ -21,15 +19,15 @@ export const PARALLEL_FROM = Number.isFinite(Number(process.env.KG_PARALLEL_FROM
 export const BATCH_CHARS = Math.min(64 * 1024, Math.max(1, PARALLEL_FROM / 4));
 
 /**
- * Worker threads to use: KG_WORKERS, or else the cores that are idle (cores minus the 1-minute load average,
- * at most 8). Workers cost about a quarter more CPU in all, so on a busy machine one thread is faster.
- * 1 means all in this thread.
+ * Worker threads to use: KG_WORKERS, else 1 (all in this thread). Not on by default: the NER tagger keeps a
+ * per-process feature cache that makes an article's tags depend (rarely) on the articles tagged before it in
+ * the same process, so splitting the input over threads can change the output. Once extraction depends on its
+ * article alone, the default can become the idle cores. (Workers also cost about a quarter more CPU in all.)
  */
 export function workerCount(): number {
   const env = Number(process.env.KG_WORKERS);
-  if (process.env.KG_WORKERS !== undefined && Number.isInteger(env) && env >= 0) return Math.max(1, env);
-  const idle = availableParallelism() - Math.floor(loadavg()[0] ?? 0);
-  return Math.max(1, Math.min(8, idle));
+  if (process.env.KG_WORKERS !== undefined && Number.isInteger(env) && env >= 0) return Math.max(1, Math.min(64, env));
+  return 1;
 }
 
 export class Pool<R> {

@@ -39,7 +39,9 @@ export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: 
 
   const extractions: Extraction[] = [];
   const seen = new Set<string>();
-  for (const item of input) {
+  // Extract in id order too: the tagger's output may depend slightly on what it tagged before in this process.
+  const ordered = [...input].sort((a, b) => cmp(idOf(a), idOf(b)));
+  for (const item of ordered) {
     const x = isExtraction(item) ? item : extract(item);
     const id = x.article.id;
     if (nodes.has(articleKey(id))) {
@@ -54,8 +56,7 @@ export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: 
     extractions.push(x);
   }
 
-  // Resolution may depend on the order it sees articles in: give it one order, whatever the inputs' order.
-  extractions.sort((a, b) => cmp(a.article.id, b.article.id));
+  // Resolution may depend on the order it sees articles in: it sees them by id, whatever the inputs' order.
   clock('extract');
   const known = [...nodes].filter(([, a]) => a.type !== 'article').map(([key, a]) => toGlobal(key, a));
   const resolution = resolveAcross(extractions, known);
@@ -113,6 +114,10 @@ function phaseClock(timings: Record<string, number> | undefined): (phase: string
 
 function isExtraction(x: Article | Extraction): x is Extraction {
   return 'doc' in x && 'entities' in x;
+}
+
+function idOf(x: Article | Extraction): string {
+  return isExtraction(x) ? x.article.id : x.id;
 }
 
 function toGlobal(key: string, a: NodeAttributes): GlobalEntity {
