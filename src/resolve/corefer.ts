@@ -253,6 +253,12 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
         /^[\s,]*(?:\p{Lu}\.){1,3}$/u.test(x.it.name.slice(a.it.name.length)),
     );
     if (longer.length) join(a.i, longer[0]!.i, 'place-qualified');
+    // A lone last word ("Republic" of "Czech Republic", "Lumpur") is the one place of the article it ends, unless
+    // it is a country or city of its own ("Guinea", "York").
+    if (a.it.words.length === 1 && !countryName(a.it.name) && !isCity(a.it.name)) {
+      const ended = places.filter((x) => x.it.words.length > 1 && x.it.words.at(-1) === a.it.key);
+      if (new Set(ended.map((x) => x.it.key)).size === 1) join(a.i, ended[0]!.i, 'short-form');
+    }
     // "the North" of an article about North Korea: a compass word alone stands for the one place it opens.
     if (a.it.words.length === 1 && /^(?:north|south|east|west)$/.test(a.it.key)) {
       const opened = places.filter((x) => x.it.words.length > 1 && x.it.words[0] === a.it.key);
