@@ -20,6 +20,8 @@ const P: Names = {
   'North Tarvia': 'place',
   'Tarvian Republic': 'place',
   Republic: 'place',
+  'Tarvian Commission': 'organization',
+  Commission: 'organization',
   Lumen: 'organization',
   'Danish Green Party': 'organization',
   Green: 'organization',
@@ -78,6 +80,7 @@ describe('corefer: merge rules', () => {
     ['Lumen Pharma Corp rose. Lumen led the market.', ['Lumen Pharma Corp [Lumen:short-form]']],
     ['The Danish Green Party won. Green voters cheered the Greens.', ['Danish Green Party [Green:short-form]']],
     ['Kovacs Song-ho and Kovacs In-mo met. Kovacs spoke first.', ['Kovacs In-mo', 'Kovacs Song-ho [Kovacs:first-name]']],
+    ['The Tarvian Commission met. The Commission agreed.', ['Tarvian Commission [Commission:short-form]']],
     // Capitalized headlines run names on into the next words: the body tells where the name ends.
     ['BERG SCORES TWICE. Tomas Berg scored twice on Sunday.', ['Tomas Berg [BERG:headline-trim, BERG SCORES TWICE:headline-trim]']],
     // (The tagger typed the headline an organization: the place of the same name joins it across articles.)

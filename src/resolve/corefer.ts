@@ -224,8 +224,14 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       join(a.i, exact.i, 'org-suffix');
       continue;
     }
-    // One word stands for a longer name only when it is not a generic word ("Mariners", not "Ministry").
-    if (a.it.words.length < 2 && GENERIC_ORG_WORDS.has(a.it.key)) continue;
+    // One word stands for a longer name only when it is not a generic word ("Mariners", not "Ministry"), or when
+    // it is a definite reference to the one such name of the article: "the Commission", not "the Ministry of ...".
+    if (a.it.words.length < 2 && GENERIC_ORG_WORDS.has(a.it.key)) {
+      const definite = /\bthe\s+$/i.test(doc.text.slice(Math.max(0, a.it.m.start - 5), a.it.m.start)) && !/^\s+(?:of|for)\b/i.test(doc.text.slice(a.it.m.end, a.it.m.end + 5));
+      const ended = orgs.filter((x) => x.it.words.length > 1 && x.it.words.at(-1) === a.it.key);
+      if (definite && new Set(ended.map((x) => x.it.key)).size === 1) join(a.i, ended[0]!.i, 'short-form');
+      continue;
+    }
     // A company's first word alone ("Mercantile" of "Mercantile Bancorp Inc."), or a party's core ("Labour"
     // of "British Labour Party"): only when one name of the article fits.
     if (a.it.words.length === 1) {
