@@ -211,6 +211,11 @@ describe('cleanName', () => {
     ['mainly-rural North Caucasus', 'place', 'North Caucasus'],
     ['Ex-Yankee Randy Velarde', 'person', 'Randy Velarde'],
     ['de Vries', 'person', 'de Vries'],
+    ['Stansted airport', 'place', 'Stansted'],
+    ['East Fife v Clydebank', 'organization', 'East Fife'],
+    ['Kengo wa Dondo', 'person', 'Kengo wa Dondo'],
+    ['Rami al-Saadani', 'person', 'Rami al-Saadani'],
+    ['al-Gama’a al-Islamiya', 'organization', 'al-Gama’a al-Islamiya'],
     ['van der Berg', 'person', 'van der Berg'],
   ])('%j (%s) -> %j', (text, type, name) => {
     expect(cleanName(text, type)).toBe(name);

@@ -37,6 +37,11 @@ const HONORIFICS = new Set(
 /** Lowercase words that begin names ("de Vries", "van der Berg", "al-Assad" is one word anyway). */
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ben', 'ibn', 'dos', 'das', 'y', 'wa']);
 
+/** A lowercase word that belongs to a name: a particle, or one written onto the word ("al-Saadani", "d'Estaing"). */
+function isParticle(word: string): boolean {
+  return NAME_PARTICLES.has(word) || /^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|d|l)[-'’]\p{L}/u.test(word);
+}
+
 /** A name as written minus possessive, honorific and surrounding punctuation ("Mr. Lavrov’s" -> "Lavrov"). */
 export function cleanName(text: string, type: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
@@ -45,16 +50,20 @@ export function cleanName(text: string, type: string): string {
   s = s.replace(/(?:\s+\d[\d.,/-]*(?:st|nd|rd|th)?)+$/u, '').trim() || s;
   // Results lines "Brazil - Giovanni": the player after the dash, the team or place before it.
   // (A headline in capitals is left whole: coreference trims it against the body.)
-  if (/\s[-–]\s/.test(s) && s !== s.toUpperCase()) {
-    const parts = s.split(/\s+[-–]\s+/).filter(Boolean);
+  if (/\s(?:[-–]|v\.?|vs\.?)\s/.test(s) && s !== s.toUpperCase()) {
+    const parts = s.split(/\s+(?:[-–]|v\.?|vs\.?)\s+/).filter(Boolean);
     s = (type === 'person' ? parts.at(-1) : parts[0]) ?? s;
   }
   // Words glued on that are no part of the name: "Hong Kong-based", "Northern Ireland-born", "Ex-Yankee X",
   // and lowercase words before it ("eastern Nigeria", "mainly-Moslem North Caucasus"), particles apart.
   s = s.replace(/-(?:based|born|listed|owned|led|backed|run|sponsored|made|bound|era|style)$/iu, '');
   s = s.replace(/^(?:ex|former)-\S+\s+(?=\p{Lu})/iu, '');
-  for (let m = /^(\p{Ll}[\p{L}-]*)\s+(?=\S)/u.exec(s); m && !NAME_PARTICLES.has(m[1]!); m = /^(\p{Ll}[\p{L}-]*)\s+(?=\S)/u.exec(s)) {
+  for (let m = /^(\p{Ll}[\p{L}-]*)\s+(?=\S)/u.exec(s); m && !isParticle(m[1]!); m = /^(\p{Ll}[\p{L}-]*)\s+(?=\S)/u.exec(s)) {
     s = s.slice(m[0].length);
+  }
+  // ... and lowercase words after it: "Stansted airport", "Tripoli airport".
+  for (let m = /\s+(\p{Ll}[\p{L}-]*)$/u.exec(s); m && !isParticle(m[1]!); m = /\s+(\p{Ll}[\p{L}-]*)$/u.exec(s)) {
+    s = s.slice(0, m.index);
   }
   if (type === 'person') {
     for (;;) {
