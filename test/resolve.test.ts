@@ -104,6 +104,18 @@ describe('corefer: merge rules', () => {
     expect(x.entities[0]!.merges.map((m) => `${m.name}:${m.rule}`)[0]).toBe(merge);
   });
 
+  it('types the agencies of a photo credit as organizations named by their whole segment', () => {
+    const x = run('Anna Kovacs arrives in Oslo. (Mia Park/Harbor/Daily Courier via Northwind Images)', {
+      ...P,
+      'Mia Park': 'person',
+      Harbor: 'person',
+      Daily: 'person',
+      Northwind: 'place',
+    });
+    const byName = Object.fromEntries(x.entities.map((e) => [e.name, e.type]));
+    expect(byName).toMatchObject({ 'Mia Park': 'person', Harbor: 'organization', 'Daily Courier': 'organization', 'Northwind Images': 'organization' });
+  });
+
   it('puts every form of a country in one place named by its common name', () => {
     const g = groups('The U.S. agreed. The US, the United States, America and the USA are one. Oslo did not.');
     expect(g).toEqual(['Oslo', 'United States [U.S.:country-form, US:country-form, America:country-form, USA:country-form]']);
@@ -211,6 +223,7 @@ describe('cleanName', () => {
     ['mainly-rural North Caucasus', 'place', 'North Caucasus'],
     ['Ex-Yankee Randy Velarde', 'person', 'Randy Velarde'],
     ['de Vries', 'person', 'de Vries'],
+    ['Around Kovacs', 'person', 'Kovacs'],
     ['Stansted airport', 'place', 'Stansted'],
     ['East Fife v Clydebank', 'organization', 'East Fife'],
     ['Kengo wa Dondo', 'person', 'Kengo wa Dondo'],

@@ -54,6 +54,8 @@ export function cleanName(text: string, type: string): string {
     const parts = s.split(/\s+(?:[-–]|v\.?|vs\.?)\s+/).filter(Boolean);
     s = (type === 'person' ? parts.at(-1) : parts[0]) ?? s;
   }
+  // Title-case headings pull prepositions into names: "Rumors Around Lavrov" tags "Around Lavrov".
+  s = s.replace(/^(?:About|Above|Across|After|Against|Amid|Among|Around|At|Before|Behind|Beside|Between|Beyond|By|Despite|During|For|From|In|Inside|Into|Near|Of|Off|On|Outside|Over|Since|Through|Toward|Towards|Under|Until|Upon|With|Within|Without)\s+(?=\p{Lu})/u, '');
   // Words glued on that are no part of the name: "Hong Kong-based", "Northern Ireland-born", "Ex-Yankee X",
   // and lowercase words before it ("eastern Nigeria", "mainly-Moslem North Caucasus"), particles apart.
   s = s.replace(/-(?:based|born|listed|owned|led|backed|run|sponsored|made|bound|era|style)$/iu, '');
