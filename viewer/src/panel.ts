@@ -10,6 +10,9 @@ import { NODE_TYPE_LABEL, RELATION_LABEL } from './palette.js';
 const PER_TYPE = 40;
 /** Evidence sentences shown per relation. */
 const PER_EDGE = 3;
+/** Panel order of relation groups: the ones a reader came for first, bare co-mentions last. */
+const ORDER = ['met_with', 'holds_role', 'reported_by', 'said', 'affiliated_with', 'credited_to', 'located_in', 'mentions'];
+const rank = (t: string) => (ORDER.indexOf(t) < 0 ? ORDER.length - 1 : ORDER.indexOf(t));
 
 export interface PanelActions {
   pickNode(key: string): void;
@@ -84,7 +87,7 @@ export function renderNodePanel(graph: VGraph, key: string, act: PanelActions): 
   graph.forEachOutEdge(key, (_e, ea, _s, t) => {
     if (ea.type === 'holds_role') {
       const r = graph.getNodeAttributes(t);
-      roles.push(r.of ? `${r.label} (${r.of})` : r.label);
+      roles.push(r.of && !r.label.includes(r.of) ? `${r.label} (${r.of})` : r.label);
     }
   });
   if (roles.length) kids.push(h('section', { class: 'roles' }, h('h3', {}, 'Roles'), h('ul', {}, [...new Set(roles)].map((r) => h('li', {}, r)))));
@@ -99,7 +102,7 @@ export function renderNodePanel(graph: VGraph, key: string, act: PanelActions): 
   });
   if (groups.size) {
     const sections = [...groups.entries()]
-      .sort((x, y) => y[1].length - x[1].length)
+      .sort((x, y) => rank(x[0]) - rank(y[0]) || y[1].length - x[1].length)
       .map(([type, list]) => {
         list.sort((x, y) => y.weight - x.weight || y.evidence.length - x.evidence.length);
         const items = list.slice(0, PER_TYPE).map((r) => {
