@@ -1,6 +1,6 @@
 // The viewer's pure parts, in Node: graph file checks, evidence highlighting, search ranking, filters,
 // URL state and GEXF; and the kg view static server.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../scripts/gen-graph.js';
@@ -11,6 +11,7 @@ import { computeVisibility, defaultFilters } from '../../viewer/src/filters.js';
 import { parseGraph } from '../../viewer/src/model.js';
 import { subgraphExport, toGexf } from '../../viewer/src/exporting.js';
 import { SearchIndex } from '../../viewer/src/search.js';
+import { EDGE_COLORS, NODE_COLORS } from '../../viewer/src/palette.js';
 import { decodeState, encodeState } from '../../viewer/src/urlstate.js';
 import { ensureViewerBuilt, tmp } from './harness.js';
 
@@ -174,10 +175,41 @@ describe('serveViewer', () => {
     expect(t.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     await t.close();
   });
+  it('says how to build the viewer when it is not built', async () => {
+    await expect(serveViewer({ distDir: tmp() })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringMatching(/not built.*run npm run build/) });
+  });
   it('refuses other hosts', async () => {
     await expect(serveViewer({ host: '0.0.0.0' })).rejects.toMatchObject({ code: 'E_USAGE' });
   });
   it('says when the graph file does not exist', async () => {
     await expect(serveViewer({ graphPath: '/nonexistent/g.json' })).rejects.toMatchObject({ code: 'E_GRAPH_LOAD' });
+  });
+});
+
+describe('contrast', () => {
+  // WCAG 2 relative luminance and contrast ratio.
+  const lum = (hex: string) => {
+    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+  };
+  const ratio = (a: string, b: string) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  it.each(Object.entries(NODE_COLORS))('node colour %s stands out from the white stage (>= 3:1)', (_t, c) => {
+    expect(ratio(c, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+  it.each(Object.entries(EDGE_COLORS).filter(([t]) => t !== 'mentions'))('edge colour %s stands out from white (>= 3:1)', (_t, c) => {
+    expect(ratio(c, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+  it.each([
+    ['body text', '#1c1917', '#ffffff'],
+    ['muted text', '#57534e', '#ffffff'],
+    ['links', '#1d4ed8', '#ffffff'],
+    ['error message', '#991b1b', '#fef2f2'],
+    ['source highlight', '#1c1917', '#bfdbfe'],
+    ['target highlight', '#1c1917', '#fed7aa'],
+  ])('%s is readable (>= 4.5:1)', (_n, fg, bg) => {
+    const css = readFileSync(new URL('../../viewer/src/style.css', import.meta.url), 'utf8').toLowerCase();
+    expect(css).toContain(fg);
+    if (bg !== '#ffffff') expect(css).toContain(bg);
+    expect(ratio(fg, bg)).toBeGreaterThanOrEqual(4.5);
   });
 });
