@@ -139,7 +139,10 @@ function main(): void {
   for (const h of parseList(readFileSync(join(LEX, 'honorifics.txt'), 'utf8'))) titleWords.add(h);
 
   const raw: { s: RawSentence; weight: number; source: string }[] = [];
+  // NER_WEIGHTS="ewt=0.3,redocred=1.5" overrides the weight of the corpora whose path contains the word (experiments).
+  const overrides = (process.env['NER_WEIGHTS'] ?? '').split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]);
   for (const c of CORPORA) {
+    for (const [word, w] of overrides) if (c.file.includes(word)) c.weight = Number(w);
     const path = join(DATA, c.file);
     if (!existsSync(path)) throw new Error(`train:ner: missing corpus ${path}; the training data lives in ../shared/data (see its README)`);
     const content = readFileSync(path, 'utf8');

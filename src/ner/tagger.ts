@@ -60,7 +60,7 @@ export function tagSpans(doc: Doc): NameSpan[] {
       if (t === O || isInside(t)) continue;
       let j = i;
       while (j + 1 < n && isInside(out[j + 1]!) && classOf(out[j + 1]!) === classOf(t)) j++;
-      spans.push({ first: s.tokenStart + i, last: s.tokenStart + j, cls: classOf(t), sentence: s.index });
+      pushTidy(doc, spans, s.tokenStart + i, s.tokenStart + j, classOf(t), s.index);
       i = j;
     }
   }
@@ -93,4 +93,26 @@ function mergePlaces(fx: FeatureExtractor, tags: Uint8Array, n: number): void {
     }
     i = j;
   }
+}
+
+/**
+ * Adds a tagged span, tidied: a spaced dash splits it in two ("Brazil - Giovanni" on a results line is a place
+ * and a person) and numbers at its end are left out ("Durham 114", "Zidane 46th"), as a name rarely ends in one.
+ */
+function pushTidy(doc: Doc, spans: NameSpan[], first: number, last: number, cls: number, sentence: number): void {
+  const toks = doc.tokens;
+  for (let k = first + 1; k < last; k++) {
+    const t = toks[k]!;
+    if (t.text === '-' && toks[k - 1]!.end < t.start && t.end < toks[k + 1]!.start) {
+      pushTidy(doc, spans, first, k - 1, cls, sentence);
+      pushTidy(doc, spans, k + 1, last, cls, sentence);
+      return;
+    }
+  }
+  while (last > first && isDigit(toks[last]!.text.charCodeAt(0))) last--;
+  spans.push({ first, last, cls, sentence });
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
