@@ -58,6 +58,14 @@ describe('harmonize: one article, one reading of each name', () => {
     expect(show(doc, harmonize(doc, spans))).toEqual(expected);
   });
 
+  it('reads the short form of an organization named with a keyword as that organization', () => {
+    const text = 'Brennmoor Holdings Inc cut jobs. Workers at Brennmoor protested.';
+    const { doc, spans } = spansOf(text, [['Brennmoor Holdings Inc', 'ORG'], ['Brennmoor', 'PER', 1]]);
+    const isOrgKey = (i: number) => ['Inc', 'Holdings'].includes(doc.tokens[i]!.text);
+    expect(show(doc, harmonize(doc, spans, isOrgKey))).toEqual(['ORG:Brennmoor Holdings Inc', 'ORG:Brennmoor']);
+    expect(show(doc, harmonize(doc, spansOf(text, [['Brennmoor Holdings Inc', 'ORG'], ['Brennmoor', 'PER', 1]]).spans))).toContain('PER:Brennmoor');
+  });
+
   it('does not turn a place into a person on one glued headline name', () => {
     const text = 'Talks on Kessler Ostrava plan\nKessler flew to Ostrava. Ostrava was calm. Ostrava voted.';
     const { doc, spans } = spansOf(text, [['Kessler Ostrava', 'PER'], ['Kessler', 'PER', 1], ['Ostrava', 'LOC', 1], ['Ostrava', 'LOC', 2], ['Ostrava', 'LOC', 3]]);

@@ -6,6 +6,7 @@ import type { Doc } from '../types.js';
 import type { NameSpan } from './tagger.js';
 
 const PER = 0;
+const ORG = 1;
 const MAX_KEY_TOKENS = 6;
 
 function isInitial(t: string): boolean {
@@ -19,7 +20,11 @@ function startsUpper(t: string): boolean {
   return t[0] !== t[0]!.toLowerCase();
 }
 
-export function harmonize(doc: Doc, input: NameSpan[]): NameSpan[] {
+/**
+ * `isOrgKey(i)` says whether token i is an organization keyword ("Inc", "SpA", "Bank"): the name before it is the
+ * organization's short form ("Magna" for "Magna International Inc").
+ */
+export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false): NameSpan[] {
   const toks = doc.tokens;
   const key = (s: NameSpan) => {
     let k = toks[s.first]!.text;
@@ -65,6 +70,16 @@ export function harmonize(doc: Doc, input: NameSpan[]): NameSpan[] {
       surnames.set(toks[s.last]!.text, (surnames.get(toks[s.last]!.text) ?? 0) + weight);
     }
   }
+  // Short forms of organizations named in full with a keyword, by the same vote.
+  const shortOrgs = new Map<string, number>();
+  for (const s of spans) {
+    if (s.cls !== ORG || s.last === s.first || !isOrgKey(s.last)) continue;
+    let end = s.last;
+    while (end > s.first && (isOrgKey(end) || !startsUpper(toks[end]!.text))) end--;
+    let k = toks[s.first]!.text;
+    for (let i = s.first + 1; i <= end; i++) k += ' ' + toks[i]!.text;
+    shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (isHeadline(doc, s.sentence) ? 1 : 3));
+  }
   for (const s of spans) {
     const k = key(s);
     const v = votes.get(k)!;
@@ -72,12 +87,15 @@ export function harmonize(doc: Doc, input: NameSpan[]): NameSpan[] {
     if (v[m]! > v[s.cls]!) s.cls = m;
     const full = s.first === s.last ? surnames.get(k) : undefined;
     if (full !== undefined && s.cls !== PER && full + v[PER]! > v[s.cls]!) s.cls = PER;
+    const org = shortOrgs.get(k);
+    if (org !== undefined && s.cls !== ORG && org + v[ORG]! > v[s.cls]!) s.cls = ORG;
   }
 
   // 3. Untagged repeats of a tagged name (or of a known surname), capitalized as they were.
   const covered = new Uint8Array(toks.length);
   for (const s of spans) covered.fill(1, s.first, s.last + 1);
   for (const k of surnames.keys()) if (!major.has(k)) major.set(k, PER);
+  for (const k of shortOrgs.keys()) if (!major.has(k)) major.set(k, ORG);
   const added: NameSpan[] = [];
   for (const sent of doc.sentences) {
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {

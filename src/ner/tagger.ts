@@ -6,7 +6,8 @@ import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
 import type { Model } from './model.js';
 import { GZ_B, GZ_L } from './features.js';
-import { PHRASE } from './lexicon.js';
+import { PHRASE, WORD } from './lexicon.js';
+import { lowerHash } from './shape.js';
 import { CLASSES, O, begin, classOf, inside as inside_, isInside } from './tags.js';
 import { type ModelScorer, decode, modelScorer } from './viterbi.js';
 
@@ -64,7 +65,9 @@ export function tagSpans(doc: Doc): NameSpan[] {
       i = j;
     }
   }
-  return harmonize(doc, spans);
+  const words = state!.model.lexicon.words;
+  const isOrgKey = (i: number) => ((words.get(lowerHash(doc.text, toks[i]!.start, toks[i]!.end)) ?? 0) & WORD.orgKey) !== 0;
+  return harmonize(doc, spans, isOrgKey);
 }
 
 const PLACE_PHRASE = PHRASE.country | PHRASE.city | PHRASE.region;
