@@ -28,7 +28,7 @@ function ready() {
   const model = getModel();
   if (!state || state.model !== model) {
     const scorer = modelScorer(model);
-    state = { model, fx: new FeatureExtractor(model.lexicon), docWords: new DocWords(model.lexicon), scorer, known: (key) => scorer.cache.has(key) };
+    state = { model, fx: new FeatureExtractor(model.lexicon), docWords: new DocWords(model.lexicon), scorer, known: scorer.known };
   }
   return state;
 }
@@ -50,11 +50,11 @@ export function tagSpans(doc: Doc): NameSpan[] {
   for (const s of doc.sentences) docWords.add(doc.text, starts, ends, s.tokenStart, s.tokenEnd);
   fx.doc = docWords.map;
   for (const s of doc.sentences) {
-    scorer.trim();
     const n = fx.extract(doc.text, starts, ends, s.tokenStart, s.tokenEnd, known);
     if (!n) continue;
     const out = tags.subarray(s.tokenStart, s.tokenEnd);
     decode(fx.feats, fx.offs, fx.mids, fx.keys, n, scorer, out);
+    scorer.commit();
     mergePlaces(fx, out, n);
     for (let i = 0; i < n; i++) {
       const t = out[i]!;

@@ -16,18 +16,30 @@ export interface Scorer {
   emit(feats: Uint32Array, from: number, mid: number, to: number, key: number, out: Float64Array, at: number): void;
 }
 
-/** Sums of the token's own features by token key, kept across sentences and articles (exact: integers). */
-const CACHE_LIMIT = 200_000;
+/**
+ * Sums of a token's own features, by token key, in a direct-mapped cache of typed arrays (exact: integer sums).
+ * Within a sentence the cache is read-only: the feature extractor skipped the own features of the tokens it
+ * found here, so new sums wait in `pending` until `commit()` after the sentence.
+ */
+const CACHE_BITS = 16;
+const CACHE_SIZE = 1 << CACHE_BITS;
+const CACHE_MASK = CACHE_SIZE - 1;
 
 export interface ModelScorer extends Scorer {
-  cache: Map<number, Int32Array>;
-  /** Called between sentences: bounds the cache (never within a sentence, whose features rely on it). */
-  trim(): void;
+  /** Whether the own-feature sum of this token key is cached. */
+  known(key: number): boolean;
+  /** Stores the sums computed in the last sentence. */
+  commit(): void;
 }
 
 export function modelScorer(m: Model): ModelScorer {
   const { table, mask, scale } = m;
   if (N_TAGS !== 9) throw new Error('modelScorer: unrolled for 9 tags');
+  const cacheKey = new Int32Array(CACHE_SIZE);
+  const cacheVal = new Int32Array(CACHE_SIZE * N_TAGS);
+  let pendingKey = new Int32Array(256);
+  let pendingVal = new Int32Array(256 * N_TAGS);
+  let pending = 0;
   const acc = new Int32Array(N_TAGS);
   const add = (feats: Uint32Array, from: number, to: number) => {
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
@@ -59,22 +71,50 @@ export function modelScorer(m: Model): ModelScorer {
     }
     acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7; acc[8] = a8;
   };
-  const cache = new Map<number, Int32Array>();
   return {
     transitions: m.transitions,
-    cache,
-    trim() {
-      if (cache.size >= CACHE_LIMIT) cache.clear();
+    known: (key) => key !== 0 && cacheKey[key & CACHE_MASK] === (key | 0),
+    commit() {
+      for (let i = 0; i < pending; i++) {
+        const k = pendingKey[i]!;
+        const slot = k & CACHE_MASK;
+        cacheKey[slot] = k;
+        cacheVal.set(pendingVal.subarray(i * N_TAGS, i * N_TAGS + N_TAGS), slot * N_TAGS);
+      }
+      pending = 0;
     },
     emit(feats, from, mid, to, key, out, at) {
-      let own = cache.get(key);
-      if (own === undefined) {
+      let o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0, o7 = 0, o8 = 0;
+      if (mid === from) {
+        // Own features skipped by the extractor: their sum is in the cache.
+        const b = (key & CACHE_MASK) * N_TAGS;
+        o0 = cacheVal[b]!; o1 = cacheVal[b + 1]!; o2 = cacheVal[b + 2]!; o3 = cacheVal[b + 3]!; o4 = cacheVal[b + 4]!;
+        o5 = cacheVal[b + 5]!; o6 = cacheVal[b + 6]!; o7 = cacheVal[b + 7]!; o8 = cacheVal[b + 8]!;
+      } else {
         add(feats, from, mid);
-        own = acc.slice();
-        cache.set(key, own);
+        o0 = acc[0]!; o1 = acc[1]!; o2 = acc[2]!; o3 = acc[3]!; o4 = acc[4]!; o5 = acc[5]!; o6 = acc[6]!; o7 = acc[7]!; o8 = acc[8]!;
+        if (pending === pendingKey.length) {
+          const k = new Int32Array(pending * 2);
+          k.set(pendingKey);
+          pendingKey = k;
+          const v = new Int32Array(pending * 2 * N_TAGS);
+          v.set(pendingVal);
+          pendingVal = v;
+        }
+        pendingKey[pending] = key | 0;
+        pendingVal.set(acc, pending * N_TAGS);
+        pending++;
       }
       add(feats, mid, to);
-      for (let t = 0; t < N_TAGS; t++) out[at + t] += (own[t]! + acc[t]!) * scale;
+      out[at] += (o0 + acc[0]!) * scale;
+      out[at + 1] += (o1 + acc[1]!) * scale;
+      out[at + 2] += (o2 + acc[2]!) * scale;
+      out[at + 3] += (o3 + acc[3]!) * scale;
+      out[at + 4] += (o4 + acc[4]!) * scale;
+      out[at + 5] += (o5 + acc[5]!) * scale;
+      out[at + 6] += (o6 + acc[6]!) * scale;
+      out[at + 7] += (o7 + acc[7]!) * scale;
+      out[at + 8] += (o8 + acc[8]!) * scale;
     },
   };
 }
