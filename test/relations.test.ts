@@ -89,6 +89,15 @@ describe('modality', () => {
     ['Anna Kovacs denied meeting Tomas Berg.', 'denied', 'denied meeting'],
     ['Anna Kovacs reportedly met Tomas Berg.', 'hedged', 'reportedly met'],
     ['Anna Kovacs allegedly met Tomas Berg in secret.', 'hedged', 'allegedly met'],
+    // Called off after the event noun, in its own clause: postponed, shelved and scrapped count as cancelled.
+    ['Talks between Anna Kovacs and Tomas Berg, set for Friday in Oslo, have been postponed indefinitely.', 'cancelled', 'Talks between Anna Kovacs and Tomas Berg, set for Friday in Oslo, have been postponed'],
+    ['A planned meeting between Anna Kovacs and Tomas Berg was shelved.', 'cancelled', 'meeting between Anna Kovacs and Tomas Berg was shelved'],
+    ['A summit of Anna Kovacs and Tomas Berg was called off on Monday.', 'cancelled', 'summit of Anna Kovacs and Tomas Berg was called off'],
+    // A cancellation in a later clause is another event's.
+    ['Anna Kovacs met Tomas Berg after the vote was postponed.', 'occurred', 'met'],
+    // A modal verb in a relative clause about the subject does not scope over the meeting the clause reports.
+    ['Anna Kovacs, who would chair the board from May, said she had met Tomas Berg twice.', 'occurred', 'met'],
+    ['Anna Kovacs, who chairs the board, said she would meet Tomas Berg in June.', 'planned', 'would meet'],
   ])('%s -> %s', (text, modality, cue) => {
     const x = run(text, P);
     const r = x.relations.find((r) => r.type === 'met_with');

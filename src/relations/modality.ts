@@ -28,13 +28,41 @@ export function modalityOf(text: string, offset: number, cue: Span, window = WIN
   const before = text.slice(from, cueStart);
   const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, /\bbut\b|[”"]\s/giu), lastMatch(before, /\.\s/gu));
   if (cut >= 0) from += cut + 1;
-  const clause = text.slice(from, cueEnd);
+  // A relative clause set off before the cue is about someone else ("X, who would join the board, said she had
+  // met Y"), and a reporting verb opens the clause of the event it reports: their words set no modality.
+  let clause = text.slice(from, cueEnd).replace(RELATIVE, (r) => ' '.repeat(r.length));
+  const said = lastMatch(clause.slice(0, cueStart - from), REPORTING);
+  if (said >= 0) clause = ' '.repeat(said + 1) + clause.slice(said + 1);
+  let found: { modality: Modality; cue?: Span } = { modality: 'occurred' };
   for (const [modality, re] of RULES) {
     const m = re.exec(clause);
-    if (m) return { modality, cue: [offset + from + m.index, offset + from + m.index + m[0].length] };
+    if (m) {
+      found = { modality, cue: [offset + from + m.index, offset + from + m.index + m[0].length] };
+      break;
+    }
   }
-  return { modality: 'occurred' };
+  if (found.modality === 'denied' || found.modality === 'cancelled') return found;
+  // An event named as a noun may be called off after it: "a summit between A and B ... has been postponed".
+  const after = CALLED_OFF_AFTER.exec(text.slice(cueEnd, cueEnd + AFTER_WINDOW));
+  if (after) {
+    const at = cueEnd + after.index + after[0].length - after[1]!.length;
+    return { modality: 'cancelled', cue: [offset + at, offset + at + after[1]!.length] };
+  }
+  return found;
 }
+
+/** ", who would join the board ...," / ", which was due ...,": a clause about another noun, closed before the cue. */
+const RELATIVE = /,\s*(?:who|whom|whose|which)\b[^,;]*,/giu;
+/** "said (that)", "told reporters": what follows is the reported clause, with its own modality words. */
+const REPORTING = /\b(?:said|says|told\s+[\p{L}]+|added|announced|confirmed|insisted|recalled)\b(?:\s+that\b)?/giu;
+/** How far after a noun cue its passive "was called off" may stand (characters). */
+const AFTER_WINDOW = 160;
+/**
+ * The event's own passive verb after it, in the same clause: no other clause verb ("said", "met") and no
+ * semicolon between. Postponed, shelved and the like count as cancelled: the event did not happen as planned.
+ */
+const CALLED_OFF_AFTER =
+  /^(?:(?!\b(?:after|before|when|because|while|but|said|says|although|though|as|until|and then)\b)[^;:.!?"“”])*?\b(?:has been|have been|had been|was|were|is|are|been|got|will be)\s+(?:(?:abruptly|indefinitely|quietly|suddenly|formally|now|also|again)\s+)?(cancel(?:l?ed)|call(?:ed)? off|scrapped|postponed|shelved|put off|abandoned|axed|scuttled|suspended)\b/iu;
 
 function lastMatch(s: string, re: RegExp): number {
   let last = -1;
