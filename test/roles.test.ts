@@ -42,6 +42,17 @@ describe('findRoles', () => {
     ['Said Orion Group chairman and chief executive Anna Kovacs.', [['Anna Kovacs', 'person'], ['Orion Group', 'organization']], ['chairman|Orion Group|Anna Kovacs|prenominal', 'chief executive||Anna Kovacs|prenominal']],
     ['Mia Park, an elected member of parliament, died.', [['Mia Park', 'person']], ['member of parliament||Mia Park|apposition']],
     ['Tomas Berg became president in 1988.', [['Tomas Berg', 'person']], ['president||Tomas Berg|copula']],
+    // Compound titles are one role: a prefix title before a title, a portfolio after "of"/"for".
+    ['Deputy Finance Minister Mia Park resigned.', [['Mia Park', 'person']], ['Deputy Finance Minister||Mia Park|prenominal']],
+    ['Later, Vice Prime Minister Tomas Berg spoke.', [['Tomas Berg', 'person']], ['Vice Prime Minister||Tomas Berg|prenominal']],
+    ['Peruvian Minister of Energy and Mines Anna Kovacs spoke.', [['Anna Kovacs', 'person']], ['Minister of Energy and Mines|Peru|Anna Kovacs|prenominal']],
+    ['Anna Kovacs, the Minister of State for Housing, spoke.', [['Anna Kovacs', 'person'], ['State for Housing', 'organization']], ['Minister of State for Housing||Anna Kovacs|apposition']],
+    ['Minister of Finance Tomas Berg spoke.', [['Tomas Berg', 'person']], ['Minister of Finance||Tomas Berg|prenominal']],
+    // A generic possessor: the country or company the sentence named before, else nothing.
+    ['In Peru, Mia Park, the country’s finance minister, spoke.', [['Peru', 'place'], ['Mia Park', 'person']], ['finance minister|Peru|Mia Park|apposition']],
+    ['Mia Park, the country’s finance minister, spoke.', [['Mia Park', 'person']], ['finance minister||Mia Park|apposition']],
+    // A rank abbreviation between the set-off title and the name.
+    ['Norway’s chief of defence, Adm. Tomas Berg, arrived.', [['Tomas Berg', 'person'], ['Norway', 'place']], ['chief of defence|Norway|Tomas Berg|fronted']],
     // Titles that tie to nobody are not role mentions.
     ['The president spoke to Anna Kovacs.', [['Anna Kovacs', 'person']], []],
     ['Anna Kovacs, right, greets Tomas Berg, center.', [['Anna Kovacs', 'person'], ['Tomas Berg', 'person']], []],

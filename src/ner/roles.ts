@@ -68,6 +68,11 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
       const m: Mention = { start, end, type: 'role', text: doc.text.slice(start, end), sentence: s.index };
       if (f.of) m.of = f.of;
       out.push(m);
+      // A portfolio the tagger took for a name ("State for Sport") is part of the title, not an organization.
+      for (let n = names.length - 1; n >= 0; n--) {
+        const x = names[n]!;
+        if (x.type !== 'person' && x.start >= start && x.end <= end) names.splice(n, 1);
+      }
       i = f.end - 1;
     }
   }
@@ -114,6 +119,30 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
       break;
     }
   }
+  // "Vice Prime Minister": a prefix that is no title alone still opens the title after it.
+  if (end < 0 && BARE_PREFIXES.has(toks[i]!.text.toLowerCase())) {
+    const more = titleEndAt(toks, i + 1, sentEnd);
+    if (more > i + 1) {
+      end = more;
+      title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+    }
+  }
+  if (end > 0) {
+    // "Deputy Foreign Minister", "Vice Prime Minister": a prefix title before another title is one title.
+    if (COMPOUND_PREFIXES.has(title)) {
+      const more = titleEndAt(toks, end, sentEnd);
+      if (more > end) {
+        end = more;
+        title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+      }
+    }
+    // "Minister of Industry and Trade", "Minister of State for Sport": a portfolio is part of the title.
+    const portfolio = portfolioEnd(toks, end, sentEnd, title);
+    if (portfolio > end) {
+      end = portfolio;
+      title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+    }
+  }
   const verb = HEAD_VERBS[toks[i]!.text.toLowerCase()];
   if (end < 0 && !verb) return undefined;
   const tStart = toks[i]!.start;
@@ -146,9 +175,22 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   }
   let modStart = k + 1;
   const possessive = k >= sentStart && /^['’]s$/i.test(toks[k]!.text) ? 1 : 0;
+  // "the country's finance minister", "the company's chief executive": the owner is a noun, not a name; the
+  // country or organization the sentence named last before is the one meant (else `of` stays empty).
+  const generic = possessive && k - 2 >= sentStart && /^the$/i.test(toks[k - 2]!.text) ? GENERIC_OWNERS[toks[k - 1]!.text.toLowerCase()] : undefined;
+  if (generic) {
+    const ownerType = generic;
+    const pos = toks[k - 2]!.start;
+    const prev = names.filter((m) => m.type === ownerType && m.end <= pos && (ownerType !== 'place' || countryName(cleanName(m.text, m.type)))).at(-1);
+    if (prev) of = ofName(prev);
+    k -= 2;
+    modStart = k + 1;
+  }
   const ownerEnd = toks[k - possessive]?.end ?? -1;
   const owner = names.find((m) => m.type !== 'person' && m.end === ownerEnd && m.start >= (toks[sentStart]?.start ?? 0));
-  if (k >= sentStart && owner) {
+  if (generic) {
+    // The owner was the noun before "'s": nothing more to read before the title.
+  } else if (k >= sentStart && owner) {
     of = ofName(owner);
     modStart = tokenIndexAt(toks, owner.start, k);
   } else if (k >= sentStart) {
@@ -164,7 +206,7 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
     }
   }
   // "its chief executive": the organization the sentence named last before.
-  if (!of && k >= sentStart && /^its$/i.test(toks[k]!.text)) {
+  if (!of && !generic && k >= sentStart && /^its$/i.test(toks[k]!.text)) {
     const org = names.filter((m) => m.type === 'organization' && m.end <= toks[k]!.start).at(-1);
     if (org) of = ofName(org);
   }
@@ -203,10 +245,10 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   }
   // "Russia's foreign minister, Sergey Lavrov,", "the speaker of the parliament, X," "the envoy to Y, X":
   // a determined title set off before the name.
-  const detBefore = !!possessive || (modStart - 1 >= sentStart && DETERMINERS.has(toks[modStart - 1]!.text.toLowerCase()));
+  const detBefore = !!possessive || !!generic || (modStart - 1 >= sentStart && DETERMINERS.has(toks[modStart - 1]!.text.toLowerCase()));
   // The set-off phrase may run on a few words past the title: "the speaker of the Belarus parliament, X".
   const fronted = names.find(
-    (m) => m.start >= titleEnd && /^(?:\s+(?:of|to|for|at|in)\s+[^,;:()"“”]{1,60}?)?\s*,\s*$/iu.test(doc.text.slice(titleEnd, m.start)),
+    (m) => m.start >= titleEnd && /^(?:\s+(?:of|to|for|at|in)\s+[^,;:()"“”]{1,60}?)?\s*,\s*(?:\p{Lu}\p{Ll}{1,4}\.\s*){0,2}$/iu.test(doc.text.slice(titleEnd, m.start)),
   );
   if (fronted?.type === 'person' && detBefore) {
     return { start: i, end, title, of, person: fronted, pattern: 'fronted' } as Found;
@@ -228,6 +270,69 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   );
   if (cop) return { start: i, end, title, of, person: cop, pattern: 'copula' } as Found;
   return undefined;
+}
+
+/** Titles that make a compound with the title after them: "deputy foreign minister", "vice prime minister". */
+const COMPOUND_PREFIXES = new Set(['deputy', 'vice', 'acting', 'first', 'assistant', 'associate', 'interim', 'under', 'co', 'first deputy']);
+
+/** Prefixes that are no title alone but open one: "vice prime minister", "assistant coach". */
+const BARE_PREFIXES = new Set(['vice', 'deputy', 'assistant', 'under', 'co']);
+
+/** Nouns that own a title in "the country's finance minister", and the mention type they stand for. */
+const GENERIC_OWNERS: Record<string, 'place' | 'organization'> = {
+  country: 'place',
+  nation: 'place',
+  state: 'place',
+  kingdom: 'place',
+  republic: 'place',
+  company: 'organization',
+  firm: 'organization',
+  group: 'organization',
+  club: 'organization',
+  party: 'organization',
+  bank: 'organization',
+  team: 'organization',
+  league: 'organization',
+  agency: 'organization',
+};
+
+/** Titles that take a portfolio ("Minister of Finance"), and the words portfolios are made of. */
+const PORTFOLIO_TITLES = /(?:^|\s)(?:minister|ministers|secretary|commissioner|undersecretary|under secretary|minister of state|secretary of state|state secretary|deputy minister|vice minister)$/;
+const PORTFOLIO_WORDS = new Set(
+  ('affairs agriculture aviation budget civil climate commerce communications consumer culture defence defense development digital ' +
+    'economic economy education employment energy environment equality european external family finance fisheries food foreign ' +
+    'forestry health heritage higher home housing immigration industry information infrastructure interior internal investment ' +
+    'justice labour labor land lands local mines mining national natural planning police public regional research resources ' +
+    'rural science security services social sport sports state tourism trade transport treasury water welfare women works youth ' +
+    'arts technology innovation small business enterprise veterans overseas cooperation integration').split(' '),
+);
+
+/**
+ * The token index past a portfolio after a title ("of Industry and Trade", "for Sport", "of State for Sport"):
+ * capitalized portfolio words joined by "and", "of", "for", "the". `end` when none follows.
+ */
+function portfolioEnd(toks: Token[], end: number, sentEnd: number, title: string): number {
+  if (!PORTFOLIO_TITLES.test(title)) return end;
+  let best = end;
+  let j = end;
+  while (j < sentEnd && /^(?:of|for)$/i.test(toks[j]!.text)) {
+    let k = j + 1;
+    if (k < sentEnd && /^the$/i.test(toks[k]!.text)) k++;
+    let words = 0;
+    while (k < sentEnd) {
+      const w = toks[k]!.text;
+      if (/^\p{Lu}/u.test(w) && PORTFOLIO_WORDS.has(w.toLowerCase())) {
+        words++;
+        k++;
+      } else if (words > 0 && /^(?:and|&)$/i.test(w) && k + 1 < sentEnd && /^\p{Lu}/u.test(toks[k + 1]!.text) && PORTFOLIO_WORDS.has(toks[k + 1]!.text.toLowerCase())) {
+        k++;
+      } else break;
+    }
+    if (!words) break;
+    best = k;
+    j = k;
+  }
+  return best;
 }
 
 /** Words that end a noun phrase: a lowercase word among them is no modifier of the title after it. */
