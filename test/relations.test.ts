@@ -15,6 +15,7 @@ const P: Names = {
   'Harbor News': 'organization',
   'Daily Courier': 'organization',
   'Orion Group': 'organization',
+  'Harbor Rail and Ferry Authority': 'organization',
   'Green Party': 'organization',
   'Oslo High Court': 'organization',
 };
@@ -37,6 +38,14 @@ describe('met_with patterns', () => {
     ['Anna Kovacs greeted Tomas Berg before talks with Omar Haddad.', ['Anna Kovacs ~ Omar Haddad', 'Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs listened to Tomas Berg during their talks in Oslo.', ['Anna Kovacs ~ Tomas Berg']],
     ['Tomas Berg arrived late. He met Anna Kovacs at noon.', ['Anna Kovacs ~ Tomas Berg']],
+    // An organization and its title before the person met.
+    ['Anna Kovacs sat down with Orion Group chair Tomas Berg on Friday.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs met Harbor Rail and Ferry Authority director Tomas Berg.', ['Anna Kovacs ~ Tomas Berg']],
+    // A pronoun as the one hosted: the person the article is about, or the one named first in the sentence.
+    ['Anna Kovacs left Lisbon early. On Friday she reached Oslo, where Tomas Berg hosted her for lunch.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs flew to Oslo, where Tomas Berg received her.', ['Anna Kovacs ~ Tomas Berg']],
+    // A possessive unnamed subject ("the envoy's office") does not stop the search for whom "her" means.
+    ['Anna Kovacs spoke in Lisbon. The envoy’s office said little. Then she flew to Oslo, where Tomas Berg hosted her.', ['Anna Kovacs ~ Tomas Berg']],
     ['Tomas Berg said he discussed with Anna Kovacs the route of the line.', ['Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs and her Danish counterpart Tomas Berg met to discuss the bridge.', ['Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs and Tomas Berg began a new round of talks on Friday.', ['Anna Kovacs ~ Tomas Berg']],

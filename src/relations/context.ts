@@ -127,7 +127,8 @@ const PERSON_NOUNS = new Set([
   ...readLexicon('relations/lexicons/person-nouns.txt'),
 ]);
 
-const UNNAMED_SUBJECT = /^(?:a|an|the|one|another)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)\b/iu;
+/** "A diplomat said", not "The envoy's office said" (a possessive names what the person owns). */
+const UNNAMED_SUBJECT = /^(?:a|an|the|one|another)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)\b(?!['’])/iu;
 
 /** True when an unnamed person ("a Brazilian diplomat", "the spokesman") ends right at `pos`: the speaker has no name. */
 export function unnamedPersonBefore(ctx: Ctx, s: SentView, pos: number): boolean {

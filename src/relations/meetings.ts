@@ -28,6 +28,9 @@ const CLAUSE_LINK = /\b(?:before|after|prior(?: to)?|ahead of|following|during|a
 /** A pronoun subject right before a verb cue: "he met", "she received". */
 const PRONOUN_SUBJECT = /\b(?:he|she)\s+(?:[\p{L}]+\s+){0,4}$/iu;
 
+/** A pronoun right after a verb cue: "hosted her", "received him". */
+const OBJECT_PRONOUN = /^\s+(?:him|her)\b(?!\s+(?:own|first|last|new|old)\b)/iu;
+
 /** Words between a cue and its object that keep them in one phrase: titles, demonyms, determiners. */
 const MAX_GAP_TOKENS = 8;
 const GAP_BREAK = /[;:"“”]|\b(?:said|says|and|but|who|which|that|to|after|before|when|while|because|where)\b/iu;
@@ -92,7 +95,13 @@ function parties(ctx: Ctx, s: SentView, names: NamedMention[], kind: CueKind, cu
   }
   // "the meeting Lavrov chaired" is a noun; "denied meeting Lavrov" a verb.
   if (kind === 'verb' && cueText === 'meeting' && /\b(?:the|a|an|this|that|their|his|her|its|our)\s+$/iu.test(before)) return [];
-  const object = objectAfter(ctx, s, after, cue, kind, cueText);
+  let object = objectAfter(ctx, s, after, cue, kind, cueText);
+  // "where X hosted her": a pronoun object is the person the article is about, named in an earlier sentence.
+  if (!object.length && kind === 'verb' && OBJECT_PRONOUN.test(ctx.doc.text.slice(cue[1], s.end))) {
+    // "A arrived, where B hosted her": a person named before the verb's subject in the sentence comes first.
+    const p = prior.length >= 2 ? prior[0] : resolvePronoun(ctx, s.index, s.start);
+    if (p) object = [p];
+  }
   if (!object.length) {
     // "A and B met", "A and B started a new round of talks": the two subjects meet each other.
     if (kind === 'noun' || /^(?:met|meet|meets|held talks|hold talks|holds talks)/.test(cueText)) {
@@ -180,13 +189,24 @@ function coordinatedBefore(ctx: Ctx, s: SentView, prior: NamedMention[], cue: Sp
   return undefined;
 }
 
-/** The text between two offsets with role mentions blanked: what remains must join the two ends. */
+/** The text between two offsets with titles and non-person names blanked: what remains must join the two ends. */
 function maskMentions(ctx: Ctx, from: number, to: number): string {
   let text = ctx.doc.text.slice(from, to);
-  for (const m of ctx.mentions) {
-    if (m.type !== 'role' || m.start < from || m.end > to) continue;
+  // Mentions are sorted by start: begin at the first one at or after `from`, stop past `to`.
+  let lo = 0;
+  let hi = ctx.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.mentions[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < ctx.mentions.length && ctx.mentions[k]!.start < to; k++) {
+    const m = ctx.mentions[k]!;
+    // Titles and the organizations or places owning them stand between a verb and its object: "sat down with
+    // the Consumer and Competition Authority chair X".
+    if (m.type === 'person' || m.start < from || m.end > to) continue;
     text = text.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + text.slice(m.end - from);
   }
   // A title's "to Burundi," / "of the party," goes with the title.
-  return text.replace(/^(\s*(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}.]*\s+)*\s+)(?:to|of|for)\s+(?:the\s+)?[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*\s*,?/u, '$1');
+  return text.replace(/^(\s*(?:the\s+|a\s+)?(?:[\p{Lu}][\p{L}.]*\s+)*\s+)(?:to|of|for)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*\s*,?|,)/u, '$1');
 }
