@@ -131,6 +131,16 @@ describe('reported_by and credited_to', () => {
     ['Anna Kovacs said in a statement carried by the official Harbor News agency that she would go.', ['Anna Kovacs -> Harbor News']],
     ['Anna Kovacs left. The veteran was quoted as saying by the daily Northwind that she was tired.', ['Anna Kovacs -> Northwind']],
     ['According to a statement from the Orion Group, Anna Kovacs resigned.', ['Anna Kovacs -> Orion Group']],
+    // A fronted statement or interview: the speaker is the subject after its comma.
+    ['In a statement shared with Northwind, the Orion Group said it would appeal.', ['Orion Group -> Northwind']],
+    ['In an interview with the Daily Courier, Anna Kovacs said she would stay.', ['Anna Kovacs -> Daily Courier']],
+    ['In an interview on Northwind television, Orion Group chairman Anna Kovacs said she would stay.', ['Anna Kovacs -> Northwind']],
+    // "said on X radio": a broadcaster; "said on Monday" is a date, and an organization there no outlet.
+    ['Anna Kovacs said on Northwind radio that fares would rise.', ['Anna Kovacs -> Northwind']],
+    ['Anna Kovacs said on Orion Group letterhead that fares would rise.', []],
+    ['Anna Kovacs told Northwind television that fares would rise.', ['Anna Kovacs -> Northwind']],
+    // A relative clause with a verb of speech: its person's words are the report, not the main subject's.
+    ['Anna Kovacs was received by Tomas Berg, who urged her to "keep talking," Northwind reported.', ['Tomas Berg -> Northwind']],
     // Not outlets: rules named after an organization, a court, listeners who are not an outlet.
     ['Anna Kovacs said the plan was legal according to Orion Group rules.', []],
     ['Anna Kovacs told the Oslo High Court she was innocent.', []],

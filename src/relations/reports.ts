@@ -17,7 +17,7 @@ const OUTLET_MODIFIERS = [
 
 /** Cue words that end right before the news organization: "told Reuters", "according to the daily X". */
 const BEFORE_OUTLET = new RegExp(
-  '\\b(?:told|tells|telling|said to|saying to|speaking to|speaking with|speaking on|spoke to|talking to|in remarks to|confirmed to|(?:confirmed|shared|repeated) (?:the [\\p{L}]+ )?(?:to|with)|in an? (?:exclusive )?interview (?:with|to|on)|interview on|in an? statement to|in comments to|interviewed by|(?:was |were |being )?quoted (?:as saying )?by|cited by|(?:first |initially |originally |earlier |also )?reported by|(?:carried|published|broadcast) by|shared with|writing in|wrote in|(?:published|reported) in|in an? (?:report|article|op-ed|column|piece) (?:by|in|for)|according to(?: (?:a|an|the) (?:statement|report|reports|spokesman|spokeswoman|spokesperson|source|sources|official|officials|transcript|release) (?:from|by|at|of|in|on|with))?)' +
+  '\\b(?:(?:said|says|saying|spoke|speaks|appeared|appearing) on|told|tells|telling|said to|saying to|speaking to|speaking with|speaking on|spoke to|talking to|in remarks to|confirmed to|(?:confirmed|shared|repeated) (?:the [\\p{L}]+ )?(?:to|with)|in an? (?:exclusive )?interview (?:with|to|on)|interview on|in an? statement to|in comments to|interviewed by|(?:was |were |being )?quoted (?:as saying )?by|cited by|(?:first |initially |originally |earlier |also )?reported by|(?:carried|published|broadcast) by|shared with|writing in|wrote in|(?:published|reported) in|in an? (?:report|article|op-ed|column|piece) (?:by|in|for)|according to(?: (?:a|an|the) (?:statement|report|reports|spokesman|spokeswoman|spokesperson|source|sources|official|officials|transcript|release) (?:from|by|at|of|in|on|with))?)' +
     "\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}.'’-]+\\s+){0,4})$",
   'iu',
 );
@@ -52,9 +52,13 @@ export function findReports(ctx: Ctx): Relation[] {
         if (b && NOT_OUTLET.test(o.m.text)) continue;
         // "according to OSCE principles" quotes rules, not an outlet: the outlet ends its phrase.
         if (b && /^according to/i.test(b[0]) && !/^(?:\s*(?:[,.;:)"”]|['’]s\b|$)|\s+(?:news agency|newspaper|daily|agency|television|radio|tv|magazine|said|reported|quoted))/iu.test(after)) continue;
+        // "said on Monday" is a date: "said on X" reports only when X is a broadcaster ("said on Y radio").
+        if (b && /^(?:said|says|saying|spoke|speaks|appeared|appearing) on\b/i.test(b[0]) && !BROADCAST_AFTER.test(after) && !isOutlet(ctx, o, after)) continue;
         if (b) {
           cue = [o.m.start - b[0].length, o.m.start - b[0].length + b[0].trimEnd().length];
           src = /^according to/i.test(b[0]) ? mainSubject(ctx, s, o, cue) : subjectBefore(ctx, s, o, cue[0]);
+          // "In a statement shared with X, Y said": a fronted phrase; the speaker is the subject after it.
+          if (!src && (FRONTED.test(ctx.doc.text.slice(s.start, cue[0])) || (/^\s*$/.test(ctx.doc.text.slice(s.start, cue[0])) && /^in\b/i.test(b[0])))) src = subjectAfterFronted(ctx, s, o);
           // "the 32-year-old captain was quoted as saying by X": the person the article is about just then.
           if (!src && /\bquoted\b/i.test(b[0])) src = resolvePronoun(ctx, s.index, s.start);
         } else if (a) {
@@ -74,7 +78,7 @@ export function findReports(ctx: Ctx): Relation[] {
             if (src && first && /,\s*$/.test(ctx.doc.text.slice(s.start, o.m.start))) {
               out.push({ type: 'reported_by', source: first.e, target: o.e, evidence: evidence(ctx, s, spanOf(first.m), spanOf(o.m), cue) });
             }
-          } else src = mainSubject(ctx, s, o, cue);
+          } else src = relativeSpeaker(ctx, s, o) ?? mainSubject(ctx, s, o, cue);
         }
         if (!src || !cue || src.e === o.e) continue;
         outlets.add(o.e);
@@ -92,6 +96,35 @@ function isOutlet(ctx: Ctx, o: NamedMention, after: string): boolean {
   if (/^\s*(?:news agency|newspaper|daily|weekly|agency|television|radio|tv|magazine|website|broadcaster)\b/iu.test(after)) return true;
   const before = ctx.doc.text.slice(Math.max(0, o.m.start - 30), o.m.start);
   return /\b(?:newspaper|daily|weekly|agency|magazine|broadcaster|television|radio|tv|station|website|paper)\s+(?:the\s+)?$/iu.test(before);
+}
+
+/** What follows a broadcaster's name in "said on X radio". */
+const BROADCAST_AFTER = /^\s*(?:radio|television|tv|channel|network|broadcaster|podcast|programme|program|show|breakfast|news)\b/iu;
+
+/** A phrase opening the sentence before the cue: "In a statement", "Speaking", "During an interview". */
+const FRONTED = /^\s*(?:(?:in|during)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|interview|remarks|comments|email|letter|post|message|briefing|note)|speaking|writing|asked)\b[^,;]*$/iu;
+
+/** The subject after a fronted phrase: the first person (else organization) right after its comma. */
+function subjectAfterFronted(ctx: Ctx, s: SentView, o: NamedMention): NamedMention | undefined {
+  // The subject stands before the clause's verb: "..., Orion Group chief Anna Kovacs said" is Kovacs.
+  const verb = /\b(?:said|says|told|added|stated|wrote|warned|insisted|argued|confirmed|announced)\b/iu.exec(ctx.doc.text.slice(o.m.end, s.end));
+  const limit = verb ? o.m.end + verb.index : s.end;
+  const cands = bodyNames(s)
+    .filter(outsideQuotes(s))
+    .filter((n) => n.m.start >= o.m.end && n.m.end <= limit && isSubjectType(n));
+  const first = cands[0];
+  if (!first || !/^[^,;]*,\s*(?:(?:the|a|an)\s+)?(?:[\p{L}.'’-]+\s+){0,4}?$/u.test(ctx.doc.text.slice(o.m.end, first.m.start))) return undefined;
+  return pickSubject(ctx, cands);
+}
+
+/** Verbs of speech in a relative clause: "B, who urged both sides to ..., X reported" reports B's words. */
+const RELATIVE_SPEECH = /^\s*,\s*who\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|urged|warned|called|insisted|stressed|added|argued|declared|promised|pledged|vowed|asked|described|accused|praised|criticised|criticized|repeated|announced|confirmed|denied)\b/iu;
+
+/** The person whose words a relative clause reports, when the outlet closes the sentence after that clause. */
+function relativeSpeaker(ctx: Ctx, s: SentView, o: NamedMention): NamedMention | undefined {
+  return bodyNames(s)
+    .filter(outsideQuotes(s))
+    .find((n) => n.type === 'person' && n.m.end <= o.m.start && RELATIVE_SPEECH.test(ctx.doc.text.slice(n.m.end, o.m.start)));
 }
 
 const isSubjectType = (n: NamedMention) => n.type === 'person' || n.type === 'organization';
