@@ -172,6 +172,21 @@ describe('reported_by and credited_to', () => {
   });
 });
 
+describe('photo credits name agencies and photographers by position', () => {
+  it.each([
+    // Agency first ("<Agency> Photo/Name"): the name after the slash is the photographer, a person.
+    ['Anna Kovacs greets Tomas Berg in Oslo. (Northwind Photo/Omar Haddad)', ['Anna Kovacs -> Northwind', 'Tomas Berg -> Northwind'], 'Omar Haddad', 'person'],
+    // An agency the tagger missed is still an agency: the credit's form says so.
+    ['Anna Kovacs speaks in Oslo. (Omar Haddad/Harbor Wire Images via Northwind)', ['Anna Kovacs -> Harbor Wire Images', 'Anna Kovacs -> Northwind'], 'Harbor Wire Images', 'organization'],
+    ['Anna Kovacs speaks in Oslo. (Lisbon Press Photo/Tomas Berg)', ['Anna Kovacs -> Lisbon Press'], 'Tomas Berg', 'person'],
+  ] as [string, string[], string, string][])('%s', (text, credited, name, type) => {
+    const x = run(text, P);
+    expect(rels(x, 'credited_to')).toEqual(credited);
+    expect(x.entities.find((e) => e.name === name)?.type).toBe(type);
+    expect(rels(x, 'met_with').filter((r) => r.includes(name))).toEqual([]);
+  });
+});
+
 describe('press digests', () => {
   it('makes each section’s names reported by the paper that heads it', () => {
     const text = [

@@ -2,6 +2,7 @@
 import { canonicalTitle, isTitle, linkRoles } from '../ner/roles.js';
 import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName, countryOfModifier } from './countries.js';
+import { addCreditMentions, creditPartOf, creditParts } from './credits.js';
 import { digestHeaders, isDigest } from './digest.js';
 import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
 import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
@@ -31,6 +32,7 @@ export function roleName(title: string, of: string | undefined): string {
 }
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
+  addCreditMentions(doc, mentions);
   const items: Item[] = mentions.map(toItem);
   trimHeadlineNames(items);
   // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
@@ -45,15 +47,19 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       it.rule ??= 'outlet';
     }
   }
-  // A photo credit at a caption's end names the photographer first and agencies after a slash, comma or
-  // "via": "(Jane Doe/Agency/Other via AP)". Each agency is an organization named by its whole segment.
+  // A photo credit names its photographer and agencies by position (see credits.ts).
   for (const it of items) {
     if (it.type === 'role') continue;
-    const seg = creditSegment(doc, it.m);
-    if (!seg) continue;
+    const part = creditPartOf(doc, it.m);
+    if (!part) continue;
+    if (part.kind === 'photographer') {
+      // Only the agency-first form ("AP Photo/Jane Doe") is sure of it; elsewhere the tagger's type stands.
+      if (creditParts(doc, it.m.sentence)[0]?.kind === 'agency') it.type = 'person';
+      continue;
+    }
     it.type = 'organization';
-    it.name = seg;
-    it.key = expandAbbreviations(normName(seg));
+    it.name = part.name;
+    it.key = expandAbbreviations(normName(part.name));
     it.words = it.key.split(' ');
     it.rule ??= 'credit-agency';
   }
@@ -452,34 +458,6 @@ function majorityType(its: Item[]): EntityType {
 }
 
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&']);
-
-const CREDIT = /\(([^()]{2,200})\)\s*$/u;
-const CREDIT_BODY = /\bvia\b|\/|\bphoto\b|\bimages?\b|\bpool\b/iu;
-
-/**
- * The agency segment of a photo credit that a mention lies in, when it is not the credit's first segment (the
- * photographer): "(Jane Doe/Harbor Wire via Daily Courier)" gives "Harbor Wire" and "Daily Courier".
- */
-function creditSegment(doc: Doc, m: Mention): string | undefined {
-  const s = doc.sentences[m.sentence];
-  if (!s) return undefined;
-  const text = doc.text.slice(s.start, s.end);
-  const c = CREDIT.exec(text);
-  if (!c || !CREDIT_BODY.test(c[1]!)) return undefined;
-  const open = s.start + c.index + 1;
-  if (m.start < open || m.end > open + c[1]!.length) return undefined;
-  let pos = open;
-  const segments: [number, number][] = [];
-  for (const part of c[1]!.split(/(\/|,|\s+via\s+)/u)) {
-    if (!/^(?:\/|,|\s+via\s+)$/u.test(part)) segments.push([pos, pos + part.length]);
-    pos += part.length;
-  }
-  const k = segments.findIndex(([a, b]) => m.start >= a && m.end <= b);
-  if (k <= 0) return undefined;
-  // "Pool Photo", "AP Photo": the word "Photo" names the kind of credit, not the agency.
-  const seg = doc.text.slice(segments[k]![0], segments[k]![1]).replace(/\s+(?:photos?|pictures?)$/iu, '').trim();
-  return seg || undefined;
-}
 
 /** The first word of a company name with a legal form ("mercantile" of "Mercantile Bancorp Inc."). */
 export function companyHead(name: string): string | undefined {
