@@ -51,6 +51,10 @@ const P: Names = {
   'de Vries': 'person',
   'Tomas Berg 46th': 'person',
   'Tomas Berg 71st': 'person',
+  'Saltmarsh Mobile': 'organization',
+  'Saltmarsh Bank': 'organization',
+  Saltmarsh: 'organization',
+  'Oslo Energy': 'organization',
 };
 
 /** Entities of one text as "Name [alias:rule, ...]". */
@@ -81,6 +85,8 @@ describe('corefer: merge rules', () => {
     ['The Danish Green Party won. Green voters cheered the Greens.', ['Danish Green Party [Green:short-form]']],
     ['Kovacs Song-ho and Kovacs In-mo met. Kovacs spoke first.', ['Kovacs In-mo', 'Kovacs Song-ho [Kovacs:first-name]']],
     ['The Tarvian Commission met. The Commission agreed.', ['Tarvian Commission [Commission:short-form]']],
+    // A distinctive first word alone is the one organization it opens.
+    ['Saltmarsh Mobile bid for the network. Saltmarsh said the offer was fair.', ['Saltmarsh Mobile [Saltmarsh:short-form]']],
     // Capitalized headlines run names on into the next words: the body tells where the name ends.
     ['BERG SCORES TWICE. Tomas Berg scored twice on Sunday.', ['Tomas Berg [BERG:headline-trim, BERG SCORES TWICE:headline-trim]']],
     // (The tagger typed the headline an organization: the place of the same name joins it across articles.)
@@ -143,6 +149,10 @@ describe('corefer: merge rules', () => {
     ['Anna Kovacs met Peter Kovacs.', ['Anna Kovacs', 'Peter Kovacs']],
     // A generic one-word name does not stand for a longer one.
     ['The Foreign Ministry spoke. The Ministry of Health did not.', ['Foreign Ministry', 'Ministry']],
+    // A first word shared by two organizations, or naming a place of the article, stays apart.
+    ['Saltmarsh Mobile and Saltmarsh Bank fell. Saltmarsh said no.', ['Saltmarsh', 'Saltmarsh Bank', 'Saltmarsh Mobile']],
+    ['Oslo Energy rose. Oslo said no.', ['Oslo', 'Oslo Energy']],
+    ['Saltmarsh said no. Anna Kovacs arrives. (Mia Park/Saltmarsh Wire via Northwind)', ['Anna Kovacs', 'Northwind', 'Saltmarsh', 'Saltmarsh Wire']],
     // A surname with no full name before it and two after stays alone.
     ['Kovacs spoke first. Anna Kovacs and Peter Kovacs followed.', ['Anna Kovacs', 'Kovacs', 'Peter Kovacs']],
   ])('keeps apart: %s', (text, expected) => {

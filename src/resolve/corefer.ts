@@ -232,6 +232,7 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       x.type = 'organization';
     }
   });
+  const otherTypeKeys = new Set(items.filter((it) => it.type === 'place' || it.type === 'person').map((it) => it.key));
   for (const a of orgs) {
     // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
     // ("RANGERS" of "Texas Rangers").
@@ -252,8 +253,16 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
     // A company's first word alone ("Mercantile" of "Mercantile Bancorp Inc."), or a party's core ("Labour"
     // of "British Labour Party"): only when one name of the article fits.
+    // Any organization's distinctive first word counts too ("Brightwater" of "Brightwater Telecom": "Brightwater
+    // said", "Brightwater shares rose"), unless the word names a place or person of the article, or a country/city;
+    // an agency in a photo credit is no such name ("Kremlin" is not "Kremlin Pool").
     if (a.it.words.length === 1) {
-      const fits = orgs.filter((x) => x.it.words.length > 1 && (companyHead(x.it.name) === a.it.key || orgCoreWord(x.it.name) === a.it.key));
+      const headOk = !otherTypeKeys.has(a.it.key) && !countryName(a.it.name) && !countryOfModifier(a.it.name) && !isCity(a.it.name);
+      const fits = orgs.filter(
+        (x) =>
+          x.it.words.length > 1 &&
+          (companyHead(x.it.name) === a.it.key || orgCoreWord(x.it.name) === a.it.key || (headOk && x.it.words[0] === a.it.key && !MINOR_WORDS.has(a.it.key) && x.it.rule !== 'credit-agency')),
+      );
       if (new Set(fits.map((x) => find(x.i))).size === 1) {
         join(a.i, fits[0]!.i, 'short-form');
         continue;
