@@ -152,7 +152,7 @@ describe('corefer: merge rules', () => {
     // A first word shared by two organizations, or naming a place of the article, stays apart.
     ['Saltmarsh Mobile and Saltmarsh Bank fell. Saltmarsh said no.', ['Saltmarsh', 'Saltmarsh Bank', 'Saltmarsh Mobile']],
     ['Oslo Energy rose. Oslo said no.', ['Oslo', 'Oslo Energy']],
-    ['Saltmarsh said no. Anna Kovacs arrives. (Mia Park/Saltmarsh Wire via Northwind)', ['Anna Kovacs', 'Northwind', 'Saltmarsh', 'Saltmarsh Wire']],
+    ['Saltmarsh said no. Anna Kovacs arrives. (Mia Park/Saltmarsh Wire via Northwind)', ['Anna Kovacs', 'Northwind', 'Saltmarsh', 'Saltmarsh Wire [Saltmarsh:credit-agency]']],
     // A surname with no full name before it and two after stays alone.
     ['Kovacs spoke first. Anna Kovacs and Peter Kovacs followed.', ['Anna Kovacs', 'Kovacs', 'Peter Kovacs']],
   ])('keeps apart: %s', (text, expected) => {
