@@ -41,6 +41,12 @@ describe('recognize: clear names in news sentences (written for these tests)', (
     expect(ms.find((m) => m.type === 'place')).toMatchObject({ start: 17, end: 23, sentence: 0 });
   });
 
+  it('reads typographic quotes and dashes as plain ones', () => {
+    const plain = 'He said "Boeing will build the plant in Ohio" - and Airbus agreed.';
+    const curly = 'He said “Boeing will build the plant in Ohio” – and Airbus agreed.';
+    expect(names(curly)).toEqual(names(plain));
+  });
+
   it('returns nothing for empty text', () => {
     expect(recognize(analyze('t', ''))).toEqual([]);
   });

@@ -91,6 +91,15 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     if (org !== undefined && s.cls !== ORG && org + v[ORG]! > v[s.cls]!) s.cls = ORG;
   }
 
+  // Names in one list ("Crimea, Donbas and Novorossiya") are of one kind: a single-word name between two
+  // names of another, same type is read as their type.
+  for (let i = 1; i + 1 < spans.length; i++) {
+    const a = spans[i - 1]!, b = spans[i]!, c = spans[i + 1]!;
+    if (b.first !== b.last || a.cls !== c.cls || b.cls === a.cls || a.cls === 3) continue;
+    if (a.sentence !== b.sentence || b.sentence !== c.sentence) continue;
+    if (isListGap(toks, a.last + 1, b.first) && isListGap(toks, b.last + 1, c.first)) b.cls = a.cls;
+  }
+
   // 3. Untagged repeats of a tagged name (or of a known surname), capitalized as they were.
   const covered = new Uint8Array(toks.length);
   for (const s of spans) covered.fill(1, s.first, s.last + 1);
@@ -131,4 +140,14 @@ function isHeadline(doc: Doc, index: number): boolean {
     if (startsUpper(t)) caps++;
   }
   return words >= 3 && caps >= words * 0.7;
+}
+
+/** Tokens [from, to) are a list separator: a comma, "and" or "or", or a comma then "and"/"or". */
+function isListGap(toks: Doc['tokens'], from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!.text;
+    if (t !== ',' && t !== 'and' && t !== 'or') return false;
+  }
+  return to - from === 1 || toks[from]!.text === ',';
 }

@@ -5,7 +5,7 @@ import { type Lexicon, PREFIX, phraseStep } from './lexicon.js';
 import { CASE, type TokenInfo, affixHash, analyzeToken } from './shape.js';
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 const TEMPLATE_IDS = {
   bias: 1, w0: 2, wm1: 3, wp1: 4, wm2: 5, wp2: 6, sh0: 7, shm1: 8, shp1: 9, shm10: 10, sh0p1: 11,
@@ -36,6 +36,11 @@ export class FeatureExtractor {
   private shape = new Uint32Array(256);
   private kase = new Uint8Array(256);
   private wbits = new Uint32Array(256);
+  private line: number = LINE.normal;
+  /** The line kind (LINE) of the last sentence: ordinary, capitals, or title case. */
+  lineOf(): number {
+    return this.line;
+  }
   /** Phrase-gazetteer classes and position (GZ_*) of each token of the last sentence. */
   gzBits = new Uint32Array(256);
   gzPos = new Uint8Array(256);
@@ -83,7 +88,7 @@ export class FeatureExtractor {
       else if (info.kase === CASE.lower) lowers++;
     }
     // Headlines in capitals or in title case change what a capital letter means.
-    const line = uppers >= 2 && lowers === 0 && uppers > titles ? LINE.upper : titles + uppers >= 4 && lowers <= 1 ? LINE.title : LINE.normal;
+    const line = (this.line = uppers >= 2 && lowers === 0 && uppers > titles ? LINE.upper : titles + uppers >= 4 && lowers <= 1 ? LINE.title : LINE.normal);
     this.matchPhrases(n);
 
     let k = 0;

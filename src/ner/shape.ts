@@ -4,10 +4,23 @@ import { FNV_OFFSET, fnvStep } from './hash.js';
 
 export const CASE = { lower: 0, title: 1, upper: 2, mixed: 3, digit: 4, other: 5 } as const;
 
-/** Lower-cases one UTF-16 code unit (ASCII fast path). */
+/**
+ * Typographic quotes and dashes as their ASCII forms: news text is full of them, the training corpora mostly
+ * are not, and “Anchorage” should look like "Anchorage".
+ */
+export function plainCode(c: number): number {
+  if (c < 0x2013) return c === 0xab || c === 0xbb ? 34 : c;
+  if (c === 0x2018 || c === 0x2019 || c === 0x201b) return 39;
+  if (c === 0x201c || c === 0x201d || c === 0x201e) return 34;
+  if (c === 0x2013 || c === 0x2014) return 45;
+  return c;
+}
+
+/** Lower-cases one UTF-16 code unit (ASCII fast path), typographic quotes and dashes made plain. */
 export function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  const p = plainCode(c);
+  return p < 128 ? p : String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }
 
 /** 0 other, 1 lower-case letter, 2 upper-case letter, 3 digit. */
@@ -51,7 +64,7 @@ export function analyzeToken(text: string, start: number, end: number, out: Toke
   let last = -1;
   let upper = 0, lowers = 0, digits = 0, others = 0, firstUpper = false;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = plainCode(text.charCodeAt(i));
     lower = fnvStep(lower, lowerCode(c));
     const k = charClass(c);
     // Shape symbol: x, X, d, or the character itself; runs of one symbol collapse.

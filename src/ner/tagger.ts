@@ -5,7 +5,7 @@ import { DocWords } from './docwords.js';
 import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
 import type { Model } from './model.js';
-import { GZ_B, GZ_L } from './features.js';
+import { GZ_B, GZ_L, GZ_U } from './features.js';
 import { PHRASE, WORD } from './lexicon.js';
 import { lowerHash } from './shape.js';
 import { CLASSES, O, begin, classOf, inside as inside_, isInside } from './tags.js';
@@ -56,12 +56,16 @@ export function tagSpans(doc: Doc): NameSpan[] {
     decode(fx.feats, fx.offs, fx.mids, fx.keys, n, scorer, out);
     scorer.commit();
     mergePlaces(fx, out, n);
+    placeFallback(fx, doc, s.tokenStart, out, n);
     for (let i = 0; i < n; i++) {
       const t = out[i]!;
       if (t === O || isInside(t)) continue;
       let j = i;
       while (j + 1 < n && isInside(out[j + 1]!) && classOf(out[j + 1]!) === classOf(t)) j++;
-      pushTidy(doc, spans, s.tokenStart + i, s.tokenStart + j, classOf(t), s.index);
+      let cls = classOf(t);
+      // We report no MISC: a MISC name that is exactly a known place ("the Anchorage agreements") is that place.
+      if (cls === MISC && isPlacePhrase(fx, i, j)) cls = LOC;
+      pushTidy(doc, spans, s.tokenStart + i, s.tokenStart + j, cls, s.index);
       i = j;
     }
   }
@@ -72,6 +76,15 @@ export function tagSpans(doc: Doc): NameSpan[] {
 
 const PLACE_PHRASE = PHRASE.country | PHRASE.city | PHRASE.region;
 const LOC = CLASSES.indexOf('LOC');
+const MISC = CLASSES.indexOf('MISC');
+
+/** Tokens [i, j] are one whole country, city or region of the gazetteer (and not a demonym). */
+function isPlacePhrase(fx: FeatureExtractor, i: number, j: number): boolean {
+  const bits = fx.gzBits[i]!;
+  if (!(bits & PLACE_PHRASE) || bits & PHRASE.demonym) return false;
+  if (i === j) return fx.gzPos[i] === GZ_U;
+  return fx.gzPos[i] === GZ_B && fx.gzPos[j] === GZ_L;
+}
 
 /**
  * A country, city or region of several words ("Sri Lanka", "Czech Republic") that the tagger cut into pieces
@@ -118,4 +131,38 @@ function pushTidy(doc: Doc, spans: NameSpan[], first: number, last: number, cls:
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/**
+ * A capitalized word of running text that the tagger left out but the gazetteer knows as a whole country, city
+ * or region ("the earlier 'Anchorage agreements'") is a place, unless it is also a common lower-case word
+ * ("Reading", "Nice") or a demonym. Only in sentences of ordinary case: headlines capitalize everything.
+ */
+function placeFallback(fx: FeatureExtractor, doc: Doc, base: number, tags: Uint8Array, n: number): void {
+  const { gzBits, gzPos } = fx;
+  const words = fx.lex.words;
+  for (let i = 1; i < n; i++) {
+    if (tags[i] !== O || gzPos[i] !== GZ_U || !(gzBits[i]! & PLACE_PHRASE) || gzBits[i]! & PHRASE.demonym) continue;
+    const t = doc.tokens[base + i]!;
+    const c = doc.text.charCodeAt(t.start);
+    if (c < 65 || c > 90 || t.end - t.start < 3) continue;
+    const bits = words.get(lowerHash(doc.text, t.start, t.end)) ?? 0;
+    if (bits & (WORD.mostlyLower | WORD.mixedCase) || CALENDAR.has(t.text)) continue;
+    // Not glued to other capitalized words the tagger chose to leave out.
+    const prev = doc.tokens[base + i - 1]!, next = i + 1 < n ? doc.tokens[base + i + 1]! : null;
+    if (startsUpperAt(doc.text, prev.start) && tags[i - 1] === O && i - 1 > 0) continue;
+    if (next && startsUpperAt(doc.text, next.start)) continue;
+    if (fx.lineOf() !== 0) return;
+    tags[i] = begin(LOC);
+  }
+}
+
+/** Month and day names, some of which are also towns ("March", "Sunday"). */
+const CALENDAR = new Set(
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+);
+
+function startsUpperAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 65 && c <= 90;
 }
