@@ -214,6 +214,15 @@ describe('corefer: merge rules', () => {
     expect(x.entities.filter((e) => e.type === 'place')).toEqual([]);
   });
 
+  it('names a role’s owner as the article names it in full, so owner spellings make one role', () => {
+    const x = run(
+      'The Northern Rail Authority (NRA) raised fares. NRA chairman Anna Kovacs spoke. Tomas Berg, a former chairman of the Northern Rail Authority, agreed.',
+      P,
+    );
+    const roles = x.entities.filter((e) => e.type === 'role').map((e) => `${e.name}|${e.of}|${e.mentions.length}`);
+    expect(roles).toEqual(['Chairman (Northern Rail Authority)|Northern Rail Authority|2']);
+  });
+
   it('joins a bare title to the full role the same person holds', () => {
     const x = run('U.S. Secretary of State Tomas Berg spoke. Secretary Berg left.', P);
     const roles = x.entities.filter((e) => e.type === 'role');

@@ -299,6 +299,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
   }
 
+  // 6a. A role's owner is named as the article names that entity in full: "Special Envoy (UN)" and "Special
+  //     Envoy (United Nations)" are one role when the article joins "UN" to "United Nations".
+  resolveRoleOwners(items, find);
+
   // 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
   //    then "Secretary Rubio"): the brief form joins the full one, so the person holds one role, not two.
   const held = new Map<number, number[]>();
@@ -448,6 +452,32 @@ function toItem(m: Mention): Item {
   const item: Item = { m, type, name, key, words: key ? key.split(' ') : nameWords(name) };
   if (rule) item.rule = rule;
   return item;
+}
+
+/** Each role's `of` becomes the fullest name of the organization or place entity it names, when there is one. */
+function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
+  const byKey = new Map<string, number>();
+  items.forEach((it, i) => {
+    if (it.type !== 'role' && it.type !== 'person' && !byKey.has(it.key)) byKey.set(it.key, i);
+  });
+  const fullest = new Map<number, Item>();
+  items.forEach((it, i) => {
+    if (it.type === 'role' || it.type === 'person') return;
+    const r = find(i);
+    const cur = fullest.get(r);
+    if (!cur || better(it, cur)) fullest.set(r, it);
+  });
+  for (const it of items) {
+    if (it.type !== 'role' || !it.of) continue;
+    const k = byKey.get(expandAbbreviations(normName(it.of))) ?? byKey.get(normName(it.of));
+    if (k === undefined) continue;
+    const full = fullest.get(find(k));
+    if (!full || full.name === it.of) continue;
+    it.of = full.name;
+    it.m.of = full.name;
+    it.name = roleName(it.words[0]!, full.name);
+    it.key = normName(it.name);
+  }
 }
 
 function better(a: Item, b: Item): boolean {
