@@ -296,6 +296,15 @@ describe('resolveAcross', () => {
     expect(e.merges).toEqual([{ name: 'Park', rule: 'surname' }]);
   });
 
+  it('keys a role by its owner’s fullest name across articles: one role whatever the owner’s spelling', () => {
+    const xs = [
+      run('NRA chairman Lena Park spoke.', A, 'a'),
+      run('The Northern Rail Authority (NRA) met. Lena Park, chairman of the Northern Rail Authority, left.', A, 'b'),
+    ];
+    const r = resolveAcross(xs);
+    expect(r.entities.filter((e) => e.type === 'role').map((e) => e.label)).toEqual(['Chairman (Northern Rail Authority)']);
+  });
+
   it('joins a bare surname to the full name that dominates the corpus', () => {
     const xs = [run('Lena Park spoke. Lena Park left. Lena Park said no.', A, 'a'), run('Lena Park won.', A, 'b'), run('Mia Park spoke.', A, 'c'), run('Park said no.', A, 'd')];
     const { per, r } = labels(xs);

@@ -80,6 +80,9 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
 
   for (const type of ['person', 'organization', 'place', 'role'] as EntityType[]) {
     const ms = members.map((m, i) => ({ m, i })).filter((e) => e.m.type === type);
+    // Roles come after the organizations and places they belong to: key each by its owner's group, so "Special
+    // Envoy (UN)" and "Special Envoy (United Nations)" are one role when "UN" joined "United Nations".
+    if (type === 'role') rekeyRolesByOwner(members, ms, find);
     // 1. Same canonical name; for persons, split by contradicting roles.
     const byKey = group(ms, (e) => e.m.key);
     for (const bucket of byKey.values()) {
@@ -254,6 +257,32 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
   let cursor = known.length;
   const local = extractions.map((ex) => ex.entities.map(() => at.get(cursor++)!));
   return { entities, local };
+}
+
+/** A role member's key with its owner named by the fullest name of the one owner group that has that name. */
+function rekeyRolesByOwner(members: Member[], roles: { m: Member; i: number }[], find: (i: number) => number): void {
+  const owners = new Map<string, Set<number>>();
+  const fullest = new Map<number, string>();
+  members.forEach((m, i) => {
+    if (m.type !== 'organization' && m.type !== 'place') return;
+    const r = find(i);
+    const cur = fullest.get(r);
+    if (cur === undefined || fuller(m.name, cur)) fullest.set(r, m.name);
+    for (const n of m.names) {
+      const k = normName(n);
+      if (!owners.has(k)) owners.set(k, new Set());
+      owners.get(k)!.add(r);
+    }
+  });
+  for (const { m } of roles) {
+    const paren = /^(.*?)\s*\((.+)\)$/u.exec(m.name);
+    const of = m.of ?? paren?.[2];
+    if (!paren || !of) continue;
+    const roots = owners.get(normName(of));
+    if (!roots || roots.size !== 1) continue;
+    const full = fullest.get([...roots][0]!);
+    if (full && normName(full) !== normName(of)) m.key = normName(`${paren[1]} (${full})`);
+  }
 }
 
 const TYPE_TIES: EntityType[] = ['person', 'place', 'organization', 'role'];
