@@ -214,6 +214,19 @@ describe('corefer: merge rules', () => {
     expect(x.entities.filter((e) => e.type === 'place')).toEqual([]);
   });
 
+  it.each([
+    // A title-case subheading runs a name on into its verb: the body's name is where it ends.
+    ['Oslo Braces For Storm\nCrews in Oslo worked through the night.', { 'Oslo Braces': 'place', Oslo: 'place' }, ['place:Oslo']],
+    // A headline adjective that the body uses only inside a longer name is no name of its own.
+    ['Nordic ferry strike ends\nThe Nordic Ferry Union said crews return on Monday.', { 'Nordic Ferry Union': 'organization', Nordic: 'organization' }, ['organization:Nordic Ferry Union']],
+    // A headline name the body also uses alone stays.
+    ['Saltmarsh profits rise\nSaltmarsh Mobile said profits rose. Saltmarsh expects more.', { 'Saltmarsh Mobile': 'organization', Saltmarsh: 'organization' }, ['organization:Saltmarsh Mobile']],
+  ] as [string, Names, string[]][])('names in heading lines count as far as the body agrees: %j', (text, names, expected) => {
+    const x = run(text, names);
+    expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(expected);
+    if (text.startsWith('Saltmarsh')) expect(x.entities[0]!.mentions.length).toBe(3);
+  });
+
   it('names a role’s owner as the article names it in full, so owner spellings make one role', () => {
     const x = run(
       'The Northern Rail Authority (NRA) raised fares. NRA chairman Anna Kovacs spoke. Tomas Berg, a former chairman of the Northern Rail Authority, agreed.',

@@ -4,6 +4,7 @@ import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../type
 import { countryName, countryOfModifier } from './countries.js';
 import { addCreditMentions, creditPartOf, creditParts } from './credits.js';
 import { digestHeaders, isDigest } from './digest.js';
+import { trimHeadingNames } from './headings.js';
 import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
 import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
 
@@ -33,6 +34,7 @@ export function roleName(title: string, of: string | undefined): string {
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   addCreditMentions(doc, mentions);
+  trimHeadingNames(doc, mentions);
   const items: Item[] = mentions.map(toItem);
   trimHeadlineNames(items);
   // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",

@@ -1,0 +1,58 @@
+// Headlines and subheadings ("Moscow Weighs In", "Baltic defence summit postponed") are short lines without a
+// final period, often in title case: the tagger has little to go by there and runs names on into verbs or takes
+// an adjective for a name. Names in such lines count only as far as the article's body agrees with them.
+import type { Doc, Mention } from '../types.js';
+
+const MAX_HEADING_WORDS = 14;
+
+/** Sentence indices that are heading lines: a whole line of a few words with no closing punctuation. */
+export function headingSentences(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end).trim();
+    if (!text || /[.!?:;"”)]$/u.test(text)) continue;
+    const lineStart = s.start === 0 || doc.text[s.start - 1] === '\n';
+    const lineEnd = s.end >= doc.text.length || /^[ \t]*(?:\r?\n|$)/.test(doc.text.slice(s.end, s.end + 2));
+    if (!lineStart || !lineEnd) continue;
+    const words = text.split(/\s+/);
+    if (words.length > MAX_HEADING_WORDS || words.length < 2) continue;
+    out.add(s.index);
+  }
+  return out;
+}
+
+const normText = (t: string) => t.toLowerCase().replace(/[’]/g, "'");
+
+/**
+ * In heading lines: a name of several words that the body never names whole is cut to its longest opening words
+ * the body does name ("Moscow Weighs" -> "Moscow"); a one-word name that the body uses only inside longer names
+ * ("Baltic" of "Baltic News Service") is an adjective there and no mention. Mutates `mentions` in place.
+ */
+export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
+  const headings = headingSentences(doc);
+  if (!headings.size) return;
+  const bodyNames = new Set<string>();
+  const bodyWords = new Set<string>();
+  for (const m of mentions) {
+    if (m.type === 'role' || headings.has(m.sentence)) continue;
+    bodyNames.add(normText(m.text));
+    for (const w of m.text.split(/\s+/)) bodyWords.add(normText(w));
+  }
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.type === 'role' || !headings.has(m.sentence) || bodyNames.has(normText(m.text))) continue;
+    const words = m.text.split(/\s+/);
+    if (words.length === 1) {
+      // A person's surname alone in a headline is still that person; adjectives pass for organizations and places.
+      if (m.type !== 'person' && bodyWords.has(normText(m.text))) mentions.splice(i, 1);
+      continue;
+    }
+    for (let n = words.length - 1; n >= 1; n--) {
+      const head = words.slice(0, n).join(' ');
+      if (!bodyNames.has(normText(head))) continue;
+      m.end = m.start + head.length;
+      m.text = head;
+      break;
+    }
+  }
+}
