@@ -53,6 +53,8 @@ describe('findRoles', () => {
     ['Mia Park, the country’s finance minister, spoke.', [['Mia Park', 'person']], ['finance minister||Mia Park|apposition']],
     // A rank abbreviation between the set-off title and the name.
     ['Norway’s chief of defence, Adm. Tomas Berg, arrived.', [['Tomas Berg', 'person'], ['Norway', 'place']], ['chief of defence|Norway|Tomas Berg|fronted']],
+    // A title word the tagger took for a person is part of the title.
+    ['Danish Prime Minister Tomas Berg spoke.', [['Prime', 'person'], ['Tomas Berg', 'person']], ['Prime Minister|Denmark|Tomas Berg|prenominal']],
     // Titles that tie to nobody are not role mentions.
     ['The president spoke to Anna Kovacs.', [['Anna Kovacs', 'person']], []],
     ['Anna Kovacs, right, greets Tomas Berg, center.', [['Anna Kovacs', 'person'], ['Tomas Berg', 'person']], []],

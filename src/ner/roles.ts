@@ -68,10 +68,11 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
       const m: Mention = { start, end, type: 'role', text: doc.text.slice(start, end), sentence: s.index };
       if (f.of) m.of = f.of;
       out.push(m);
-      // A portfolio the tagger took for a name ("State for Sport") is part of the title, not an organization.
+      // A portfolio the tagger took for a name ("State for Sport"), or a title word it took for a person ("Prime"
+      // of "Prime Minister"), is part of the title, not a name of its own.
       for (let n = names.length - 1; n >= 0; n--) {
         const x = names[n]!;
-        if (x.type !== 'person' && x.start >= start && x.end <= end) names.splice(n, 1);
+        if (x.start >= start && x.end <= end) names.splice(n, 1);
       }
       i = f.end - 1;
     }
