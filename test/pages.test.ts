@@ -25,19 +25,21 @@ interface Scorer {
 // page, entity F1 floor, relation F1 floor, names from its clutter (share line, related block) that must not
 // become nodes. Measured on 2026-11-29: entities / relations F1.
 const ROWS: { page: string; entities: number; relations: number; clutter: string[] }[] = [
-  // measured 0.906 / 0.870
-  { page: 'chile-vietnam-trade', entities: 0.85, relations: 0.8, clutter: ['Deborah Kline', 'Tucson', 'Mikkel Brandt', 'Ajax', 'Aarhus', 'Brittany', 'Ingrid'] },
-  // measured 0.970 / 0.769
-  { page: 'baltic-defence-summit', entities: 0.92, relations: 0.70, clutter: ['Pekka Rantanen', 'Helsinki', 'Tallinn', 'Liisa Tamm', 'Prague', 'Ewa Nowicka', 'Gdańsk'] },
-  // measured 0.936 / 0.750
-  { page: 'brightwater-accc', entities: 0.88, relations: 0.68, clutter: ['coastalwire', 'Fiona Macleish', 'Melbourne', 'Josh Tennant', 'Perth Scorchers', 'Adelaide', 'Rundle Street'] },
-  // measured 0.884 / 0.824
-  { page: 'fai-uefa-dispute', entities: 0.83, relations: 0.76, clutter: ['Eoin Hegarty', 'Kilkenny', 'Munster', 'Padraig Folan', 'Galway', 'Shamrock Rovers', 'Tadhg Keane', 'Bohemians'] },
-  // measured 0.920 / 0.842
-  { page: 'un-envoy-great-lakes', entities: 0.86, relations: 0.78, clutter: ['greatlakesdaily', 'Ngozi Adeyemi', 'Lagos', 'Faith Chelimo', 'Oslo', 'Bislett', 'Iten', 'Zambia', 'Lusaka'] },
+  // measured 0.906 / 0.870; after the relation and resolution fixes 0.963 / 1.000
+  { page: 'chile-vietnam-trade', entities: 0.92, relations: 0.95, clutter: ['Deborah Kline', 'Tucson', 'Mikkel Brandt', 'Ajax', 'Aarhus', 'Brittany', 'Ingrid'] },
+  // measured 0.970 / 0.769; then 1.000 / 0.923 (the extra met_with edges left are the denied and the postponed
+  // meetings, kept with their modality by design; the gold lists only what happened)
+  { page: 'baltic-defence-summit', entities: 0.95, relations: 0.88, clutter: ['Pekka Rantanen', 'Helsinki', 'Tallinn', 'Liisa Tamm', 'Prague', 'Ewa Nowicka', 'Gdańsk'] },
+  // measured 0.936 / 0.750; then 0.979 / 0.947
+  { page: 'brightwater-accc', entities: 0.94, relations: 0.9, clutter: ['coastalwire', 'Fiona Macleish', 'Melbourne', 'Josh Tennant', 'Perth Scorchers', 'Adelaide', 'Rundle Street'] },
+  // measured 0.884 / 0.824; then 0.905 / 0.941
+  { page: 'fai-uefa-dispute', entities: 0.86, relations: 0.9, clutter: ['Eoin Hegarty', 'Kilkenny', 'Munster', 'Padraig Folan', 'Galway', 'Shamrock Rovers', 'Tadhg Keane', 'Bohemians'] },
+  // measured 0.920 / 0.842; then 0.960 / 0.952
+  { page: 'un-envoy-great-lakes', entities: 0.92, relations: 0.9, clutter: ['greatlakesdaily', 'Ngozi Adeyemi', 'Lagos', 'Faith Chelimo', 'Oslo', 'Bislett', 'Iten', 'Zambia', 'Lusaka'] },
 ];
-// All five pages as one corpus (entities shared across pages, e.g. Reuters, are one entity): 0.926 / 0.812.
-const ALL = { entities: 0.9, relations: 0.77 };
+// All five pages as one corpus (entities shared across pages, e.g. Reuters, are one entity): 0.926 / 0.812;
+// after the relation and resolution fixes 0.962 / 0.953.
+const ALL = { entities: 0.93, relations: 0.92 };
 
 async function scorer(): Promise<Scorer> {
   return (await import(pathToFileURL(SCORER).href)) as Scorer;
