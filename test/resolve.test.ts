@@ -55,6 +55,9 @@ const P: Names = {
   'Saltmarsh Bank': 'organization',
   Saltmarsh: 'organization',
   'Oslo Energy': 'organization',
+  'Vardo Prison': 'place',
+  Vardo: 'place',
+  'Oslo Harbour': 'place',
 };
 
 /** Entities of one text as "Name [alias:rule, ...]". */
@@ -85,6 +88,9 @@ describe('corefer: merge rules', () => {
     ['The Danish Green Party won. Green voters cheered the Greens.', ['Danish Green Party [Green:short-form]']],
     ['Kovacs Song-ho and Kovacs In-mo met. Kovacs spoke first.', ['Kovacs In-mo', 'Kovacs Song-ho [Kovacs:first-name]']],
     ['The Tarvian Commission met. The Commission agreed.', ['Tarvian Commission [Commission:short-form]']],
+    // ... and the one place it opens, unless it is a city or country of its own.
+    ['Inmates at Vardo Prison protested. Guards at Vardo were calm.', ['Vardo Prison [Vardo:short-form]']],
+    ['Crowds filled Oslo Harbour. Oslo was calm.', ['Oslo', 'Oslo Harbour']],
     // A distinctive first word alone is the one organization it opens.
     ['Saltmarsh Mobile bid for the network. Saltmarsh said the offer was fair.', ['Saltmarsh Mobile [Saltmarsh:short-form]']],
     // Capitalized headlines run names on into the next words: the body tells where the name ends.

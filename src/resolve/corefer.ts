@@ -294,6 +294,12 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       const ended = places.filter((x) => x.it.words.length > 1 && x.it.words.at(-1) === a.it.key);
       if (new Set(ended.map((x) => x.it.key)).size === 1) join(a.i, ended[0]!.i, 'short-form');
     }
+    // A lone first word ("Insein" of "Insein Prison") is the one longer place of the article it opens, unless it is
+    // a country or city of its own, or a compass word (below).
+    if (a.it.words.length === 1 && !countryName(a.it.name) && !countryOfModifier(a.it.name) && !isCity(a.it.name) && !/^(?:north|south|east|west|new|san|santa|st|port|lake|mount|fort)$/.test(a.it.key)) {
+      const opened = places.filter((x) => x.it.words.length > 1 && x.it.words[0] === a.it.key);
+      if (new Set(opened.map((x) => x.it.key)).size === 1) join(a.i, opened[0]!.i, 'short-form');
+    }
     // "the North" of an article about North Korea: a compass word alone stands for the one place it opens.
     if (a.it.words.length === 1 && /^(?:north|south|east|west)$/.test(a.it.key)) {
       const opened = places.filter((x) => x.it.words.length > 1 && x.it.words[0] === a.it.key);
