@@ -10,6 +10,21 @@ const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/-/g,
 
 const TITLES = new Set(readLexicon('ner/lexicons/titles.txt').map(norm));
 const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length));
+/** First words of the titles: most tokens start none, and need no longer look-up (roles run on every token). */
+const TITLE_FIRST = new Set([...TITLES].map((t) => t.split(' ')[0]!));
+const startsTitleCache = new Map<string, boolean>();
+
+/** True when a title of the lexicon may start at a token with this text. */
+function mayStartTitle(tok: string): boolean {
+  let hit = startsTitleCache.get(tok);
+  if (hit === undefined) {
+    hit = TITLE_FIRST.has(norm(tok).split(' ')[0]!);
+    // The cache holds token shapes of the corpus; bounded so a long run does not grow it without end.
+    if (startsTitleCache.size > 200_000) startsTitleCache.clear();
+    startsTitleCache.set(tok, hit);
+  }
+  return hit;
+}
 
 /** "X, who heads Y": the verb names the role. */
 const HEAD_VERBS: Record<string, string> = {
@@ -58,8 +73,9 @@ interface Found {
 export function findRoles(doc: Doc, names: Mention[]): Mention[] {
   splitTitlesFromNames(doc, names);
   const out: Mention[] = [];
+  const bySentence = groupBySentence(names);
   for (const s of doc.sentences) {
-    const sentNames = names.filter((m) => m.sentence === s.index);
+    const sentNames = bySentence.get(s.index) ?? [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, sentNames);
       if (!f) continue;
@@ -83,17 +99,30 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
 /** The person each role mention belongs to, found again from the final mention list. */
 export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
   const links: RoleLink[] = [];
+  if (!mentions.some((m) => m.type === 'role')) return links;
   const tokAt = new Map(doc.tokens.map((t, i) => [t.start, i]));
+  const bySentence = groupBySentence(mentions.filter((m) => m.type !== 'role'));
   for (const role of mentions) {
     if (role.type !== 'role') continue;
     const s = doc.sentences[role.sentence];
     const i = tokAt.get(role.start);
     if (!s || i === undefined) continue;
-    const names = mentions.filter((m) => m.sentence === role.sentence && m.type !== 'role');
+    const names = bySentence.get(role.sentence) ?? [];
     const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, names);
     if (f && doc.tokens[f.end - 1]!.end === role.end) links.push({ role, person: f.person, pattern: f.pattern });
   }
   return links;
+}
+
+/** Mentions by sentence index, in their order: each sentence's look-ups stay within its own names. */
+function groupBySentence(mentions: Mention[]): Map<number, Mention[]> {
+  const out = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = out.get(m.sentence);
+    if (list) list.push(m);
+    else out.set(m.sentence, [m]);
+  }
+  return out;
 }
 
 /** True when the words are a title of the lexicon ("foreign minister", "spokesman"). */
@@ -110,9 +139,11 @@ export function canonicalTitle(text: string): string {
 function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
   const toks = doc.tokens;
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
+  const lower = toks[i]!.text.toLowerCase();
+  if (!mayStartTitle(toks[i]!.text) && !HEAD_VERBS[lower] && !BARE_PREFIXES.has(lower)) return undefined;
   let end = -1;
   let title = '';
-  for (let j = Math.min(sentEnd, i + MAX_TITLE_WORDS); j > i; j--) {
+  for (let j = mayStartTitle(toks[i]!.text) ? Math.min(sentEnd, i + MAX_TITLE_WORDS) : i; j > i; j--) {
     const key = norm(toks.slice(i, j).map((t) => t.text).join(' '));
     if (TITLES.has(key)) {
       end = j;
@@ -352,6 +383,7 @@ function isNounModifier(w: string): boolean {
 
 /** The token index past the longest title starting at token i, or i when none starts there. */
 function titleEndAt(toks: Token[], i: number, sentEnd: number): number {
+  if (i >= sentEnd || !toks[i] || !mayStartTitle(toks[i]!.text)) return i;
   for (let j = Math.min(sentEnd, i + MAX_TITLE_WORDS); j > i; j--) {
     if (TITLES.has(norm(toks.slice(i, j).map((t) => t.text).join(' ')))) return j;
   }
@@ -390,7 +422,7 @@ function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
     let cut = -1;
     for (;;) {
       let hit = -1;
-      for (let j = i + MAX_TITLE_WORDS; j > i; j--) {
+      for (let j = doc.tokens[i] && mayStartTitle(doc.tokens[i]!.text) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
         const t = doc.tokens[j - 1];
         if (!t || t.end >= m.end) continue;
         if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
