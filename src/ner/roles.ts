@@ -10,20 +10,40 @@ const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/-/g,
 
 const TITLES = new Set(readLexicon('ner/lexicons/titles.txt').map(norm));
 const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length));
-/** First words of the titles: most tokens start none, and need no longer look-up (roles run on every token). */
-const TITLE_FIRST = new Set([...TITLES].map((t) => t.split(' ')[0]!));
-const startsTitleCache = new Map<string, boolean>();
+/** Every word-prefix of a title ("foreign", "foreign minister"): a look-up stops as soon as none goes on. */
+const TITLE_PREFIXES = new Set([...TITLES].flatMap((t) => t.split(' ').map((_, k, w) => w.slice(0, k + 1).join(' '))));
+const normCache = new Map<string, string>();
+
+/** A token's normalized text, cached: roles look at every token of every article. */
+function normTok(tok: string): string {
+  let n = normCache.get(tok);
+  if (n === undefined) {
+    n = norm(tok);
+    // The cache holds the corpus's token shapes; bounded so a long run does not grow it without end.
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(tok, n);
+  }
+  return n;
+}
 
 /** True when a title of the lexicon may start at a token with this text. */
 function mayStartTitle(tok: string): boolean {
-  let hit = startsTitleCache.get(tok);
-  if (hit === undefined) {
-    hit = TITLE_FIRST.has(norm(tok).split(' ')[0]!);
-    // The cache holds token shapes of the corpus; bounded so a long run does not grow it without end.
-    if (startsTitleCache.size > 200_000) startsTitleCache.clear();
-    startsTitleCache.set(tok, hit);
+  const n = normTok(tok);
+  return n !== '' && TITLE_PREFIXES.has(n.split(' ')[0]!);
+}
+
+/** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
+function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
+  let best = i;
+  let key = '';
+  for (let j = i; j < sentEnd && j < i + MAX_TITLE_WORDS; j++) {
+    const w = normTok(toks[j]!.text);
+    if (!w) break;
+    key = key ? `${key} ${w}` : w;
+    if (!TITLE_PREFIXES.has(key)) break;
+    if (TITLES.has(key)) best = j + 1;
   }
-  return hit;
+  return best;
 }
 
 /** "X, who heads Y": the verb names the role. */
@@ -143,13 +163,10 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   if (!mayStartTitle(toks[i]!.text) && !HEAD_VERBS[lower] && !BARE_PREFIXES.has(lower)) return undefined;
   let end = -1;
   let title = '';
-  for (let j = mayStartTitle(toks[i]!.text) ? Math.min(sentEnd, i + MAX_TITLE_WORDS) : i; j > i; j--) {
-    const key = norm(toks.slice(i, j).map((t) => t.text).join(' '));
-    if (TITLES.has(key)) {
-      end = j;
-      title = key;
-      break;
-    }
+  const longest = longestTitleEnd(toks, i, sentEnd);
+  if (longest > i) {
+    end = longest;
+    title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
   }
   // "Vice Prime Minister": a prefix that is no title alone still opens the title after it.
   if (end < 0 && BARE_PREFIXES.has(toks[i]!.text.toLowerCase())) {
@@ -383,11 +400,7 @@ function isNounModifier(w: string): boolean {
 
 /** The token index past the longest title starting at token i, or i when none starts there. */
 function titleEndAt(toks: Token[], i: number, sentEnd: number): number {
-  if (i >= sentEnd || !toks[i] || !mayStartTitle(toks[i]!.text)) return i;
-  for (let j = Math.min(sentEnd, i + MAX_TITLE_WORDS); j > i; j--) {
-    if (TITLES.has(norm(toks.slice(i, j).map((t) => t.text).join(' ')))) return j;
-  }
-  return i;
+  return longestTitleEnd(toks, i, Math.min(sentEnd, toks.length));
 }
 
 function lastPersonBefore(names: Mention[], pos: number, gapOk: (gap: string) => boolean, doc: Doc): Mention | undefined {
