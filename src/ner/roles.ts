@@ -159,8 +159,10 @@ export function canonicalTitle(text: string): string {
 function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
   const toks = doc.tokens;
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
-  const lower = toks[i]!.text.toLowerCase();
-  if (!mayStartTitle(toks[i]!.text) && !HEAD_VERBS[lower] && !BARE_PREFIXES.has(lower)) return undefined;
+  // Most tokens start no title: one cached look-up rules them out.
+  const lower = normTok(toks[i]!.text);
+  const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
+  if (!mayStartTitle(toks[i]!.text) && !verb && !BARE_PREFIXES.has(lower)) return undefined;
   let end = -1;
   let title = '';
   const longest = longestTitleEnd(toks, i, sentEnd);
@@ -192,7 +194,6 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
       title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
     }
   }
-  const verb = HEAD_VERBS[toks[i]!.text.toLowerCase()];
   if (end < 0 && !verb) return undefined;
   const tStart = toks[i]!.start;
   // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service").
