@@ -32,6 +32,21 @@ function mayStartTitle(tok: string): boolean {
   return n !== '' && TITLE_PREFIXES.has(n.split(' ')[0]!);
 }
 
+/** Per token list: whether a title or a "who heads" verb may start at each token, computed once per doc. */
+const startFlags = new WeakMap<Token[], Uint8Array>();
+function titleStarts(toks: Token[]): Uint8Array {
+  let flags = startFlags.get(toks);
+  if (!flags) {
+    flags = new Uint8Array(toks.length);
+    for (let i = 0; i < toks.length; i++) {
+      const n = normTok(toks[i]!.text);
+      if (mayStartTitle(toks[i]!.text) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n)) flags[i] = 1;
+    }
+    startFlags.set(toks, flags);
+  }
+  return flags;
+}
+
 /** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
 function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
   let best = i;
@@ -159,7 +174,8 @@ export function canonicalTitle(text: string): string {
 function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
   const toks = doc.tokens;
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
-  // Most tokens start no title: one cached look-up rules them out.
+  // Most tokens start no title: one flag per token rules them out.
+  if (!titleStarts(toks)[i]) return undefined;
   const lower = normTok(toks[i]!.text);
   const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
   if (!mayStartTitle(toks[i]!.text) && !verb && !BARE_PREFIXES.has(lower)) return undefined;
