@@ -29,7 +29,8 @@ function normTok(tok: string): string {
 /** True when a title of the lexicon may start at a token with this text. */
 function mayStartTitle(tok: string): boolean {
   const n = normTok(tok);
-  return n !== '' && TITLE_PREFIXES.has(n.split(' ')[0]!);
+  const sp = n.indexOf(' ');
+  return n !== '' && TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp));
 }
 
 /** Per token list: whether a title or a "who heads" verb may start at each token, computed once per doc. */
@@ -135,18 +136,29 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
 export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
   const links: RoleLink[] = [];
   if (!mentions.some((m) => m.type === 'role')) return links;
-  const tokAt = new Map(doc.tokens.map((t, i) => [t.start, i]));
   const bySentence = groupBySentence(mentions.filter((m) => m.type !== 'role'));
   for (const role of mentions) {
     if (role.type !== 'role') continue;
     const s = doc.sentences[role.sentence];
-    const i = tokAt.get(role.start);
+    const i = tokenStartingAt(doc.tokens, role.start);
     if (!s || i === undefined) continue;
     const names = bySentence.get(role.sentence) ?? [];
     const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, names);
     if (f && doc.tokens[f.end - 1]!.end === role.end) links.push({ role, person: f.person, pattern: f.pattern });
   }
   return links;
+}
+
+/** The index of the token that starts at `start` (tokens are in text order), or undefined: a binary search. */
+function tokenStartingAt(toks: Token[], start: number): number | undefined {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return toks[lo]?.start === start ? lo : undefined;
 }
 
 /** Mentions by sentence index, in their order: each sentence's look-ups stay within its own names. */
@@ -444,10 +456,9 @@ function ofName(m: Mention): string {
  * person. The title part is a role of its own: the person mention is shortened in place to the name.
  */
 function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
-  const tokAt = new Map(doc.tokens.map((t, i) => [t.start, i]));
   for (const m of names) {
     if (m.type !== 'person') continue;
-    let i = tokAt.get(m.start);
+    let i = tokenStartingAt(doc.tokens, m.start);
     if (i === undefined) continue;
     let cut = -1;
     for (;;) {
@@ -473,7 +484,7 @@ function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
   // the title is the mention; for an organization only when it starts with a known given name.
   for (const m of names) {
     if (m.type !== 'person' && m.type !== 'organization') continue;
-    const first = tokAt.get(m.start);
+    const first = tokenStartingAt(doc.tokens, m.start);
     if (first === undefined) continue;
     let last = first;
     while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
