@@ -32,6 +32,8 @@ export class FeatureExtractor {
   mids = new Int32Array(256);
   /** A hash of token i's text (lower case and shape): its own features depend on nothing else. */
   keys = new Uint32Array(256);
+  /** A second, independent hash of token i's text (its lower case), so that a cache hit never rests on 32 bits. */
+  checks = new Uint32Array(256);
   private lower = new Uint32Array(256);
   private shape = new Uint32Array(256);
   private kase = new Uint8Array(256);
@@ -64,16 +66,24 @@ export class FeatureExtractor {
     this.offs = new Int32Array(cap + 1);
     this.mids = new Int32Array(cap);
     this.keys = new Uint32Array(cap);
+    this.checks = new Uint32Array(cap);
   }
 
   /**
-   * Computes the features of tokens [from, to); returns the token count. `known(key)` says that the caller has
-   * the sum of a token's own features cached, so they are left out.
+   * Computes the features of tokens [from, to); returns the token count. `known(key, check)` says that the caller
+   * has the sum of a token's own features cached, so they are left out.
    */
-  extract(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number, known?: (key: number) => boolean): number {
+  extract(
+    text: string,
+    starts: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    from: number,
+    to: number,
+    known?: (key: number, check: number) => boolean,
+  ): number {
     const n = to - from;
     this.grow(n);
-    const { lower, shape, kase, wbits, gzBits, gzPos, info, lex, keys, mids } = this;
+    const { lower, shape, kase, wbits, gzBits, gzPos, info, lex, keys, checks, mids } = this;
     let uppers = 0, titles = 0, lowers = 0;
     for (let i = 0; i < n; i++) {
       analyzeToken(text, starts[from + i]!, ends[from + i]!, info);
@@ -110,7 +120,8 @@ export class FeatureExtractor {
       // (see `known`) skips them. Context features follow from mids[i].
       const key = mix(T.key, w0, s0);
       keys[i] = key;
-      if (!known || !known(key)) {
+      checks[i] = w0;
+      if (!known || !known(key, w0)) {
         f[k++] = mix(T.bias, 0, 0);
         f[k++] = mix(T.w0, w0, 0);
         f[k++] = mix(T.w0case, w0, c0);

@@ -19,7 +19,7 @@ export interface NameSpan {
   sentence: number;
 }
 
-let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; scorer: ModelScorer; known: (key: number) => boolean } | undefined;
+let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; scorer: ModelScorer; known: (key: number, check: number) => boolean } | undefined;
 let starts = new Int32Array(1024);
 let ends = new Int32Array(1024);
 let tags = new Uint8Array(1024);
@@ -53,7 +53,7 @@ export function tagSpans(doc: Doc): NameSpan[] {
     const n = fx.extract(doc.text, starts, ends, s.tokenStart, s.tokenEnd, known);
     if (!n) continue;
     const out = tags.subarray(s.tokenStart, s.tokenEnd);
-    decode(fx.feats, fx.offs, fx.mids, fx.keys, n, scorer, out);
+    decode(fx.feats, fx.offs, fx.mids, fx.keys, fx.checks, n, scorer, out);
     scorer.commit();
     mergePlaces(fx, out, n);
     placeFallback(fx, doc, s.tokenStart, out, n);

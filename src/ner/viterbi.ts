@@ -13,7 +13,7 @@ export interface Scorer {
    * Adds the emission scores of one token into out[at..at+N_TAGS): its own features are feats[from..mid), its
    * context features feats[mid..to); `key` identifies the token's text for scorers that cache the first part.
    */
-  emit(feats: Uint32Array, from: number, mid: number, to: number, key: number, out: Float64Array, at: number): void;
+  emit(feats: Uint32Array, from: number, mid: number, to: number, key: number, check: number, out: Float64Array, at: number): void;
 }
 
 /**
@@ -26,8 +26,8 @@ const CACHE_SIZE = 1 << CACHE_BITS;
 const CACHE_MASK = CACHE_SIZE - 1;
 
 export interface ModelScorer extends Scorer {
-  /** Whether the own-feature sum of this token key is cached. */
-  known(key: number): boolean;
+  /** Whether the own-feature sum of this token (key and check hash) is cached. */
+  known(key: number, check: number): boolean;
   /** Stores the sums computed in the last sentence. */
   commit(): void;
 }
@@ -35,9 +35,13 @@ export interface ModelScorer extends Scorer {
 export function modelScorer(m: Model): ModelScorer {
   const { table, mask, scale } = m;
   if (N_TAGS !== 9) throw new Error('modelScorer: unrolled for 9 tags');
+  // A slot holds a token by two independent hashes: one 32-bit key alone collides within a few thousand
+  // articles, and a collision would make a token's tags depend on the articles read before it.
   const cacheKey = new Int32Array(CACHE_SIZE);
+  const cacheCheck = new Int32Array(CACHE_SIZE);
   const cacheVal = new Int32Array(CACHE_SIZE * N_TAGS);
   let pendingKey = new Int32Array(256);
+  let pendingCheck = new Int32Array(256);
   let pendingVal = new Int32Array(256 * N_TAGS);
   let pending = 0;
   const acc = new Int32Array(N_TAGS);
@@ -73,17 +77,18 @@ export function modelScorer(m: Model): ModelScorer {
   };
   return {
     transitions: m.transitions,
-    known: (key) => key !== 0 && cacheKey[key & CACHE_MASK] === (key | 0),
+    known: (key, check) => key !== 0 && cacheKey[key & CACHE_MASK] === (key | 0) && cacheCheck[key & CACHE_MASK] === (check | 0),
     commit() {
       for (let i = 0; i < pending; i++) {
         const k = pendingKey[i]!;
         const slot = k & CACHE_MASK;
         cacheKey[slot] = k;
+        cacheCheck[slot] = pendingCheck[i]!;
         cacheVal.set(pendingVal.subarray(i * N_TAGS, i * N_TAGS + N_TAGS), slot * N_TAGS);
       }
       pending = 0;
     },
-    emit(feats, from, mid, to, key, out, at) {
+    emit(feats, from, mid, to, key, check, out, at) {
       let o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0, o5 = 0, o6 = 0, o7 = 0, o8 = 0;
       if (mid === from) {
         // Own features skipped by the extractor: their sum is in the cache.
@@ -97,11 +102,15 @@ export function modelScorer(m: Model): ModelScorer {
           const k = new Int32Array(pending * 2);
           k.set(pendingKey);
           pendingKey = k;
+          const c = new Int32Array(pending * 2);
+          c.set(pendingCheck);
+          pendingCheck = c;
           const v = new Int32Array(pending * 2 * N_TAGS);
           v.set(pendingVal);
           pendingVal = v;
         }
         pendingKey[pending] = key | 0;
+        pendingCheck[pending] = check | 0;
         pendingVal.set(acc, pending * N_TAGS);
         pending++;
       }
@@ -124,14 +133,23 @@ let score = new Float64Array(256 * N_TAGS);
 let back = new Int8Array(256 * N_TAGS);
 
 /** Viterbi over n tokens, token i having features feats[offs[i]..offs[i+1]); writes tag ids into `tags`. */
-export function decode(feats: Uint32Array, offs: Int32Array, mids: Int32Array, keys: Uint32Array, n: number, scorer: Scorer, tags: Uint8Array): void {
+export function decode(
+  feats: Uint32Array,
+  offs: Int32Array,
+  mids: Int32Array,
+  keys: Uint32Array,
+  checks: Uint32Array,
+  n: number,
+  scorer: Scorer,
+  tags: Uint8Array,
+): void {
   if (n * N_TAGS > emission.length) {
     emission = new Float64Array(n * N_TAGS * 2);
     score = new Float64Array(n * N_TAGS * 2);
     back = new Int8Array(n * N_TAGS * 2);
   }
   emission.fill(0, 0, n * N_TAGS);
-  for (let i = 0; i < n; i++) scorer.emit(feats, offs[i]!, mids[i]!, offs[i + 1]!, keys[i]!, emission, i * N_TAGS);
+  for (let i = 0; i < n; i++) scorer.emit(feats, offs[i]!, mids[i]!, offs[i + 1]!, keys[i]!, checks[i]!, emission, i * N_TAGS);
   const tr = scorer.transitions;
   for (let t = 0; t < N_TAGS; t++) {
     score[t] = ALLOWED[N_TAGS * N_TAGS + t] ? tr[N_TAGS * N_TAGS + t]! + emission[t]! : -Infinity;

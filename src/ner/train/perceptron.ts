@@ -22,7 +22,7 @@ export class Perceptron implements Scorer {
     this.trAcc = new Float64Array((N_TAGS + 1) * N_TAGS);
   }
 
-  emit(feats: Uint32Array, from: number, _mid: number, to: number, _key: number, out: Float64Array, at: number): void {
+  emit(feats: Uint32Array, from: number, _mid: number, to: number, _key: number, _check: number, out: Float64Array, at: number): void {
     const w = this.w;
     for (let k = from; k < to; k++) {
       const id = feats[k]!;
@@ -36,7 +36,7 @@ export class Perceptron implements Scorer {
   learn(feats: Uint32Array, offs: Int32Array, n: number, gold: Uint8Array, weight: number): number {
     if (this.pred.length < n) this.pred = new Uint8Array(n * 2);
     const pred = this.pred;
-    decode(feats, offs, offs, NO_KEYS, n, this, pred);
+    decode(feats, offs, offs, NO_KEYS, NO_KEYS, n, this, pred);
     let errors = 0;
     const c = this.c;
     for (let i = 0; i < n; i++) {
