@@ -40,8 +40,13 @@ function titleStarts(toks: Token[]): Uint8Array {
   if (!flags) {
     flags = new Uint8Array(toks.length);
     for (let i = 0; i < toks.length; i++) {
-      const n = normTok(toks[i]!.text);
-      if (mayStartTitle(toks[i]!.text) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n)) flags[i] = 1;
+      const t = toks[i]!.text;
+      // Titles and verbs start with a letter: numbers and punctuation need no look-up.
+      const c = t.charCodeAt(0);
+      if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
+      const n = normTok(t);
+      const sp = n.indexOf(' ');
+      if (TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp)) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n)) flags[i] = 1;
     }
     startFlags.set(toks, flags);
   }

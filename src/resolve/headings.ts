@@ -30,7 +30,7 @@ const normText = (t: string) => t.toLowerCase().replace(/[’]/g, "'");
  */
 export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
   const headings = headingSentences(doc);
-  if (!headings.size) return;
+  if (!headings.size || !mentions.some((m) => m.type !== 'role' && headings.has(m.sentence))) return;
   const bodyNames = new Set<string>();
   const bodyWords = new Set<string>();
   for (const m of mentions) {
