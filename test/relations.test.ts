@@ -16,6 +16,7 @@ const P: Names = {
   'Daily Courier': 'organization',
   'Orion Group': 'organization',
   'Harbor Rail and Ferry Authority': 'organization',
+  'Oslo Ministers United': 'organization',
   'Green Party': 'organization',
   'Oslo High Court': 'organization',
 };
@@ -222,6 +223,12 @@ describe('holds_role, affiliated_with, located_in, said', () => {
     ['Portugal’s prime minister, Anna Kovacs, spoke.', ['Anna Kovacs -> Prime Minister (Portugal)']],
     ['Anna Kovacs, right, greets Tomas Berg, center, in Oslo.', []],
     ['The president spoke to Anna Kovacs.', []],
+    // A plural title set off before coordinated names holds for each of them.
+    ['The court jailed two opposition leaders, Anna Kovacs and Tomas Berg.', ['Anna Kovacs -> Opposition Leader', 'Tomas Berg -> Opposition Leader']],
+    ['Portuguese ministers Anna Kovacs, Tomas Berg and Omar Haddad left.', ['Anna Kovacs -> Minister (Portugal)', 'Omar Haddad -> Minister (Portugal)', 'Tomas Berg -> Minister (Portugal)']],
+    // A plural title with nothing to make it specific calls back persons already named; a capitalized one is a name's.
+    ['Anna Kovacs and Tomas Berg spoke. The two ministers, Kovacs and Berg, then left.', []],
+    ['Tomas Berg joined Oslo Ministers United.', []],
   ])('%s', (text, expected) => {
     expect(rels(run(text, P), 'holds_role')).toEqual(expected);
   });

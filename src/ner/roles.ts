@@ -46,7 +46,8 @@ function titleStarts(toks: Token[]): Uint8Array {
       if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
       const n = normTok(t);
       const sp = n.indexOf(' ');
-      if (TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp)) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n)) flags[i] = 1;
+      const first = sp < 0 ? n : n.slice(0, sp);
+      if (TITLE_PREFIXES.has(first) || (first.endsWith('s') && TITLES.has(singular(first))) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n)) flags[i] = 1;
     }
     startFlags.set(toks, flags);
   }
@@ -61,6 +62,9 @@ function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
     const w = normTok(toks[j]!.text);
     if (!w) break;
     key = key ? `${key} ${w}` : w;
+    // A plural title ("two opposition leaders, A and B") is the title of each person it names.
+    // Only in lower case: a capitalized plural is most often a name's word ("Queens Park", "House of Representatives").
+    if (key.length > 3 && key.endsWith('s') && /^\p{Ll}/u.test(toks[j]!.text) && !Object.hasOwn(HEAD_VERBS, key) && TITLES.has(singular(key))) best = j + 1;
     if (!TITLE_PREFIXES.has(key)) break;
     if (TITLES.has(key)) best = j + 1;
   }
@@ -88,7 +92,8 @@ const ADJECTIVES = new Set(
   ('former acting interim then new outgoing incoming veteran longtime long-time top senior current ex deputy-elect retired powerful ' +
     'influential elected appointed designated jailed exiled ousted detained deposed embattled disgraced celebrated renowned respected').split(' '),
 );
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'whose']);
+// Numbers and "both" determine plural titles: "two opposition leaders, A and B".
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'whose', 'two', 'three', 'four', 'both', 'several']);
 
 const CAPTION_POSITIONS = new Set(['center', 'centre', 'left', 'right', 'front', 'back', 'top', 'bottom']);
 
@@ -185,7 +190,21 @@ export function isTitle(text: string): boolean {
 /** The canonical (lower-case) title of a role mention's text ("Foreign Minister" -> "foreign minister"). */
 export function canonicalTitle(text: string): string {
   const n = norm(text);
-  return HEAD_VERBS[n] ?? n;
+  if (Object.hasOwn(HEAD_VERBS, n)) return HEAD_VERBS[n]!;
+  return !TITLES.has(n) && n.endsWith('s') && TITLES.has(singular(n)) ? singular(n) : n;
+}
+
+/** True when a role mention's text is a plural title ("opposition leaders"). */
+export function isPluralTitle(text: string): boolean {
+  const n = norm(text);
+  return !TITLES.has(n) && n.endsWith('s') && !Object.hasOwn(HEAD_VERBS, n) && TITLES.has(singular(n));
+}
+
+/** The singular of a title's last word: "leaders" -> "leader", "secretaries" -> "secretary", "bosses" -> "boss". */
+function singular(key: string): string {
+  if (/ies$/.test(key)) return `${key.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x)es$/.test(key)) return key.slice(0, -2);
+  return key.slice(0, -1);
 }
 
 function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
@@ -195,7 +214,6 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   if (!titleStarts(toks)[i]) return undefined;
   const lower = normTok(toks[i]!.text);
   const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
-  if (!mayStartTitle(toks[i]!.text) && !verb && !BARE_PREFIXES.has(lower)) return undefined;
   let end = -1;
   let title = '';
   const longest = longestTitleEnd(toks, i, sentEnd);
@@ -303,6 +321,9 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
     if (ofM) of = ofName(ofM);
   }
 
+  // A plural title needs what makes it specific ("two opposition leaders", "Portuguese ministers"): "the two
+  // diplomats, A and B" only calls back persons already named.
+  if (isPluralTitle(title) && !of && modStart >= i && end - i === 1) return undefined;
   const modPos = toks[modStart]!.start;
   const titleEnd = toks[end - 1]!.end;
   // Before the name: "Foreign Minister Sergey Lavrov", also through a second title ("NATO spokesman Colonel X").
@@ -424,7 +445,7 @@ const STOP = new Set(
     'who whom whose which that this these those after before when while than then also not no its it he she they we you i ' +
     'his her their our my your the a an into over under about against between during without ' +
     'became becomes become remain remains serve serves took takes take make makes made get gets got win wins won beat beats lost ' +
-    'lose loses named appointed elected like').split(' '),
+    'lose loses named appointed elected like two three four both several').split(' '),
 );
 
 function isNounModifier(w: string): boolean {

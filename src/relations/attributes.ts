@@ -1,6 +1,6 @@
 // Standing facts rather than events: holds_role (person -> role), affiliated_with (person -> organization),
 // located_in (place -> place, organization -> place).
-import { linkRoles } from '../ner/roles.js';
+import { isPluralTitle, linkRoles } from '../ner/roles.js';
 import { normName } from '../resolve/names.js';
 import type { Relation } from '../types.js';
 import { bodyNames, evidence, spanOf, type Ctx } from './context.js';
@@ -19,6 +19,18 @@ export function findRoleRelations(ctx: Ctx): Relation[] {
     const rel: Relation = { type: 'holds_role', source: person, target: role, evidence: evidence(ctx, s, spanOf(link.person), spanOf(link.role), spanOf(link.role)) };
     if (ctx.article.date) rel.date = ctx.article.date;
     out.push(rel);
+    // "two opposition leaders, A and B": a plural title holds for each person coordinated with the first.
+    if (isPluralTitle(link.role.text)) {
+      const persons = s.names.filter((n) => n.type === 'person' && n.m.start >= link.person.end);
+      let prev = link.person;
+      for (const q of persons) {
+        if (!/^\s*(?:,|,?\s*and|&)\s+$/u.test(ctx.doc.text.slice(prev.end, q.m.start))) break;
+        const more: Relation = { type: 'holds_role', source: q.e, target: role, evidence: evidence(ctx, s, spanOf(q.m), spanOf(link.role), spanOf(link.role)) };
+        if (ctx.article.date) more.date = ctx.article.date;
+        out.push(more);
+        prev = q.m;
+      }
+    }
     // "Kremlin spokesman X", "X, a spokesman for the Y party": the person belongs to the organization.
     if (link.role.of) {
       const want = normName(link.role.of);
