@@ -39,6 +39,9 @@ describe('met_with patterns', () => {
     ['Anna Kovacs greeted Tomas Berg before talks with Omar Haddad.', ['Anna Kovacs ~ Omar Haddad', 'Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs listened to Tomas Berg during their talks in Oslo.', ['Anna Kovacs ~ Tomas Berg']],
     ['Tomas Berg arrived late. He met Anna Kovacs at noon.', ['Anna Kovacs ~ Tomas Berg']],
+    // "whom he met": the person before the relative clause is met by the one the pronoun names.
+    ['Anna Kovacs praised Tomas Berg, whom she first met in Oslo in 2019.', ['Anna Kovacs ~ Tomas Berg']],
+    ['Anna Kovacs spoke warmly. Tomas Berg, whom she had met twice, was absent.', ['Anna Kovacs ~ Tomas Berg']],
     // An organization and its title before the person met.
     ['Anna Kovacs sat down with Orion Group chair Tomas Berg on Friday.', ['Anna Kovacs ~ Tomas Berg']],
     ['Anna Kovacs met Harbor Rail and Ferry Authority director Tomas Berg.', ['Anna Kovacs ~ Tomas Berg']],

@@ -28,6 +28,9 @@ const CLAUSE_LINK = /\b(?:before|after|prior(?: to)?|ahead of|following|during|a
 /** A pronoun subject right before a verb cue: "he met", "she received". */
 const PRONOUN_SUBJECT = /\b(?:he|she)\s+(?:[\p{L}]+\s+){0,4}$/iu;
 
+/** "..., whom he had met": a relative clause whose object is the person before it. */
+const WHOM = /,?\s*whom\s+(?:he|she)\s+(?:(?:had|has|first|later|once|also|then|last|never|often)\s+){0,2}$/iu;
+
 /** A pronoun right after a verb cue: "hosted her", "received him". */
 const OBJECT_PRONOUN = /^\s+(?:him|her)\b(?!\s+(?:own|first|last|new|old)\b)/iu;
 
@@ -92,6 +95,17 @@ function parties(ctx: Ctx, s: SentView, names: NamedMention[], kind: CueKind, cu
   if (kind === 'noun' && THEIR.test(before)) {
     const two = resolveTheTwo(ctx, s.index, cue[0]);
     return two ? [two] : [];
+  }
+  // "B, whom he met in Oslo": the person before "whom" is met by the one the pronoun names.
+  if (kind === 'verb') {
+    const wm = WHOM.exec(before);
+    const obj = wm ? prior.filter((n) => n.m.end <= cue[0] - wm[0].length).at(-1) : undefined;
+    if (wm && obj && /^\s*,?\s*$/u.test(ctx.doc.text.slice(obj.m.end, cue[0] - wm[0].length))) {
+      const proPos = cue[0] - wm[0].length + wm[0].search(/\b(?:he|she)\b/iu);
+      let sub = resolvePronoun(ctx, s.index, proPos);
+      if (!sub || sub.e === obj.e) sub = resolvePronoun(ctx, s.index, s.start);
+      return sub && sub.e !== obj.e ? [[sub, obj]] : [];
+    }
   }
   // "the meeting Lavrov chaired" is a noun; "denied meeting Lavrov" a verb.
   if (kind === 'verb' && cueText === 'meeting' && /\b(?:the|a|an|this|that|their|his|her|its|our)\s+$/iu.test(before)) return [];
