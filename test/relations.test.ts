@@ -17,6 +17,7 @@ const P: Names = {
   'Orion Group': 'organization',
   'Harbor Rail and Ferry Authority': 'organization',
   'Oslo Ministers United': 'organization',
+  'Omar Haddad/Northwind': 'person',
   'Green Party': 'organization',
   'Oslo High Court': 'organization',
 };
@@ -183,6 +184,8 @@ describe('photo credits name agencies and photographers by position', () => {
     // An agency the tagger missed is still an agency: the credit's form says so.
     ['Anna Kovacs speaks in Oslo. (Omar Haddad/Harbor Wire Images via Northwind)', ['Anna Kovacs -> Harbor Wire Images', 'Anna Kovacs -> Northwind'], 'Harbor Wire Images', 'organization'],
     ['Anna Kovacs speaks in Oslo. (Lisbon Press Photo/Tomas Berg)', ['Anna Kovacs -> Lisbon Press'], 'Tomas Berg', 'person'],
+    // A name tagged across the slash is cut at it: the photographer, then the agency.
+    ['Anna Kovacs speaks in Oslo. (Omar Haddad/Northwind)', ['Anna Kovacs -> Northwind'], 'Omar Haddad', 'person'],
   ] as [string, string[], string, string][])('%s', (text, credited, name, type) => {
     const x = run(text, P);
     expect(rels(x, 'credited_to')).toEqual(credited);

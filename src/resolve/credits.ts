@@ -62,10 +62,24 @@ export function addCreditMentions(doc: Doc, mentions: Mention[]): void {
   const sentences = new Set<number>();
   for (const s of doc.sentences) if (CREDIT.test(doc.text.slice(s.start, s.end))) sentences.add(s.index);
   for (const index of sentences) {
-    for (const p of creditParts(doc, index)) {
+    const parts = creditParts(doc, index);
+    // A tagged span running across a separator ("Jane Doe/Harbor Wire") is one name per part.
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.sentence !== index || m.type === 'role') continue;
+      const inside = parts.filter((p) => p.start < m.end && m.start < p.end);
+      if (inside.length < 2) continue;
+      const pieces = inside.map((p): Mention => {
+        const start = Math.max(p.start, m.start);
+        const end = Math.min(p.end, m.end);
+        return { start, end, type: p.kind === 'agency' ? 'organization' : m.type, text: doc.text.slice(start, end), sentence: index };
+      });
+      mentions.splice(i, 1, ...pieces.filter((x) => x.text.trim()));
+    }
+    for (const p of parts) {
       if (!NAMELIKE.test(p.name)) continue;
       if (mentions.some((m) => m.start < p.end && p.start < m.end)) continue;
-      const agencyFirst = p.kind === 'photographer' && creditParts(doc, index)[0]?.kind === 'agency';
+      const agencyFirst = p.kind === 'photographer' && parts[0]?.kind === 'agency';
       if (p.kind === 'photographer' && !agencyFirst) continue;
       const m: Mention = { start: p.start, end: p.end, type: p.kind === 'agency' ? 'organization' : 'person', text: doc.text.slice(p.start, p.end), sentence: index };
       let at = mentions.findIndex((x) => x.start > m.start);
