@@ -44,7 +44,8 @@ function titleStarts(toks: Token[]): Uint8Array {
       // Titles and verbs start with a letter: numbers and punctuation need no look-up.
       const c = t.charCodeAt(0);
       if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
-      const n = normTok(t);
+      // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
+      const n = /[-’\s]/u.test(t) ? normTok(t) : t.toLowerCase();
       const sp = n.indexOf(' ');
       const first = sp < 0 ? n : n.slice(0, sp);
       if (TITLE_PREFIXES.has(first) || (first.endsWith('s') && TITLES.has(singular(first))) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n)) flags[i] = 1;
