@@ -7,7 +7,7 @@
 // and the ratio viewer / bare (target <= 1.25). Rounds alternate the two pages so drift hits both alike.
 // SwiftShader paints ~1 frame/s at 20k nodes; the ratio, not the absolute figure, is what we own.
 //
-//   npm run bench:viewer [-- --rounds 3 --frames 20]
+//   npm run bench:viewer [-- --rounds 5 --frames 20 --nodes 2000|20000]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,10 +71,11 @@ async function main(): Promise<void> {
   }
   const rounds = arg('--rounds', 3);
   const dir = mkdtempSync(join(tmpdir(), 'kg-bench-'));
+  const only = arg('--nodes', 0);
   const sizes = [
     { nodes: 2000, edges: 6000, frames: arg('--frames', 20) },
     { nodes: 20000, edges: 60000, frames: Math.max(5, Math.round(arg('--frames', 20) / 2)) },
-  ];
+  ].filter((s) => !only || s.nodes === only);
   // A private build of the viewer: `npm run build` elsewhere empties viewer/dist while it rebuilds.
   const distDir = join(dir, 'dist');
   execFileSync('npx', ['vite', 'build', 'viewer', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });

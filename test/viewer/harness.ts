@@ -52,6 +52,7 @@ export function sampleGraph(): string {
 
 /** A generated graph with every relation type, modalities, evidence spans and dated articles. */
 export function fixtureGraph(nodes = 300, seed = 7): string {
+  // Three edges per node, as the issue's 20k / 60k benchmark graph.
   const out = join(tmp(), `fixture-${nodes}-${seed}.json`);
   writeGraph(out, generateGraph({ nodes, edges: nodes * 3, seed }));
   return out;

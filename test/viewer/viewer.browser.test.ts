@@ -258,3 +258,24 @@ describe.skipIf(SKIP_BROWSER)('evidence in the panel (generated fixture)', { tim
     for (const set of colours.values()) expect(set.size).toBe(1);
   });
 });
+
+describe.skipIf(SKIP_BROWSER)('a generated graph of 20,000 nodes and 60,000 edges', { timeout: 300_000 }, () => {
+  it('opens, draws and answers a search', async () => {
+    const server = await serveViewer({ graphPath: fixtureGraph(20_000, 1) });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await openViewer(page, server.url);
+      const st = await page.evaluate(() => ({ error: window.__viewer.error, order: window.__viewer.graph!.order, size: window.__viewer.graph!.size, visible: window.__viewer.visibleNodes().length }));
+      expect(st).toEqual({ error: null, order: 20_000, size: 60_000, visible: 20_000 });
+      await settle(page);
+      const { inked, total } = await inkedPixels(page);
+      expect(inked / total).toBeGreaterThan(0.05);
+      const label = await page.evaluate(() => window.__viewer.graph!.getNodeAttributes(window.__viewer.graph!.nodes()[12_345]!).label as string);
+      await page.fill('#search', label);
+      await expect.poll(() => page.locator('#search-results [role=option]').first().textContent()).toContain(label);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
