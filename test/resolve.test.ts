@@ -225,6 +225,8 @@ describe('corefer: merge rules', () => {
     ['Oslo Braces For Storm\nCrews in Oslo worked through the night.', { 'Oslo Braces': 'place', Oslo: 'place' }, ['place:Oslo']],
     // A headline adjective that the body uses only inside a longer name is no name of its own.
     ['Nordic ferry strike ends\nThe Nordic Ferry Union said crews return on Monday.', { 'Nordic Ferry Union': 'organization', Nordic: 'organization' }, ['organization:Nordic Ferry Union']],
+    // A title-case preposition inside a heading name the body never uses makes it a phrase, not a name.
+    ['Questions Around Tomas Berg\nTomas Berg spoke on Monday.', { 'Questions Around Tomas Berg': 'organization', 'Tomas Berg': 'person' }, ['person:Tomas Berg']],
     // A headline name the body also uses alone stays.
     ['Saltmarsh profits rise\nSaltmarsh Mobile said profits rose. Saltmarsh expects more.', { 'Saltmarsh Mobile': 'organization', Saltmarsh: 'organization' }, ['organization:Saltmarsh Mobile']],
   ] as [string, Names, string[]][])('names in heading lines count as far as the body agrees: %j', (text, names, expected) => {

@@ -47,12 +47,21 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
       if (m.type !== 'person' && bodyWords.has(normText(m.text))) mentions.splice(i, 1);
       continue;
     }
+    let cut = false;
     for (let n = words.length - 1; n >= 1; n--) {
       const head = words.slice(0, n).join(' ');
       if (!bodyNames.has(normText(head))) continue;
       m.end = m.start + head.length;
       m.text = head;
+      cut = true;
       break;
     }
+    // "Rumors Around Lavrov": a title-case preposition inside a name the body never uses makes it a phrase.
+    if (!cut && words.slice(1).some((w) => HEADING_PREPOSITIONS.has(w))) mentions.splice(i, 1);
   }
 }
+
+/** Prepositions as title case writes them in headings: inside a name they mark a phrase, not a name. */
+const HEADING_PREPOSITIONS = new Set(
+  'About Above Across After Against Along Amid Among Around As At Before Behind Below Beyond By Despite During Into Near Over Past Since Through Toward Towards Under Until Upon Versus Via Within Without'.split(' '),
+);
