@@ -1,36 +1,25 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
-import { canonicalTitle, isTitle, linkRoles } from '../ner/roles.js';
-import type { Doc, EntityType, LocalEntity, Mention, MergeRecord } from '../types.js';
+import { linkRoles } from '../ner/roles.js';
+import type { Doc, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { countryName, countryOfModifier } from './countries.js';
 import { addCreditMentions, creditPartOf, creditParts } from './credits.js';
 import { digestHeaders, isDigest } from './digest.js';
 import { trimHeadingNames } from './headings.js';
+import { better, type Item, majorityType, roleName, toItem, trimHeadlineNames } from './items.js';
+import { companyHead, endsWith, MINOR_WORDS, orgCoreWord, startsWith } from './org-forms.js';
 import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
-import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName, orgCore, titleCase } from './names.js';
+import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, normName, orgCore } from './names.js';
+
+export { roleName };
 
 export interface Coreference {
   entities: LocalEntity[];
   mentionEntity: number[];
 }
 
-interface Item {
-  m: Mention;
-  type: EntityType;
-  name: string; // cleaned form as written (or the country's common name)
-  key: string; // comparison form
-  words: string[];
-  of?: string;
-  rule?: string; // how the name form itself was reached (country-form)
-}
-
 const OUTLET_NOUNS = '(?:news agency|newspaper|daily|weekly|news weekly|agency|magazine|broadcaster|television|tv|radio|news channel|network|website|tabloid)';
 const OUTLET_AFTER = new RegExp(`^\\s+${OUTLET_NOUNS}\\b`, 'iu');
 const OUTLET_BEFORE = new RegExp(`\\b${OUTLET_NOUNS}\\s+$`, 'iu');
-
-/** The name a role entity is known by: its title in Title Case, with what it belongs to. */
-export function roleName(title: string, of: string | undefined): string {
-  return of ? `${titleCase(title)} (${of})` : titleCase(title);
-}
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   addCreditMentions(doc, mentions);
@@ -383,85 +372,6 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   return { entities, mentionEntity };
 }
 
-/**
- * Names in capitalized headlines run on into the words after them ("GONZALEZ HOMERS TWICE", "SWEDEN BEAT
- * LATVIA"): the tagger has no case to go by. Such a name keeps its longest opening words that the article's
- * body also names (as a whole name or a name's end), or the part before a spaced dash or " v ".
- */
-function trimHeadlineNames(items: Item[]): void {
-  const isCaps = (t: string) => /\p{L}{2}/u.test(t) && t === t.toUpperCase();
-  const body = items.filter((it) => it.type !== 'role' && !isCaps(it.m.text));
-  const known = new Set<string>();
-  for (const it of body) for (let k = 0; k < it.words.length; k++) known.add(it.words.slice(k).join(' '));
-  for (const it of items) {
-    if (it.type === 'role' || it.words.length < 2 || !isCaps(it.m.text)) continue;
-    const segments = it.name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
-    let found: string | undefined;
-    for (const seg of segments) {
-      const words = seg.split(/\s+/);
-      for (let n = words.length; n >= 1 && !found; n--) {
-        const head = words.slice(0, n).join(' ');
-        if (known.has(normName(head))) found = head;
-      }
-      if (found) break;
-    }
-    if (!found || normName(found) === it.key) continue;
-    it.name = found;
-    it.key = it.type === 'organization' ? expandAbbreviations(normName(found)) : normName(found);
-    it.words = normName(found).split(' ');
-    it.rule ??= 'headline-trim';
-  }
-}
-
-function toItem(m: Mention): Item {
-  if (m.type === 'role') {
-    const title = canonicalTitle(m.text);
-    const name = roleName(title, m.of);
-    const item: Item = { m, type: 'role', name, key: normName(name), words: [title] };
-    if (m.of) item.of = m.of;
-    return item;
-  }
-  let type = m.type;
-  let name = cleanName(m.text, type);
-  let rule: string | undefined;
-  // An organization or place the tagger ran on into a title ("U.N. Ambassador"): the name before the title.
-  if (type !== 'person') {
-    const words = name.split(' ');
-    for (let k = Math.max(1, words.length - 3); k < words.length; k++) {
-      // The longest title at the end decides; "Office of the Prime Minister" keeps it (no name ends in "of the").
-      if (!isTitle(words.slice(k).join(' '))) continue;
-      if (/^\p{Lu}/u.test(words[k]!) && !/^(?:of|the|and|for|to|de)$/i.test(words[k - 1]!)) {
-        name = words.slice(0, k).join(' ');
-        rule = 'title-trimmed';
-      }
-      break;
-    }
-  }
-  // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
-  if (type === 'place' && !countryName(name)) {
-    const words = name.split(' ');
-    for (let k = 1; k < words.length; k++) {
-      const head = words.slice(0, k).join(' ');
-      if (countryName(words.slice(k).join(' ')) && isCity(head)) {
-        name = head;
-        rule = 'country-qualifier';
-        break;
-      }
-    }
-  }
-  // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
-  const country = type !== 'person' ? countryName(name) : undefined;
-  if (country) {
-    if (country !== name) rule = 'country-form';
-    name = country;
-    type = 'place';
-  }
-  const key = type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
-  const item: Item = { m, type, name, key, words: key ? key.split(' ') : nameWords(name) };
-  if (rule) item.rule = rule;
-  return item;
-}
-
 /** Each role's `of` becomes the fullest name of the organization or place entity it names, when there is one. */
 function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
   const byKey = new Map<string, number>();
@@ -486,44 +396,4 @@ function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
     it.name = roleName(it.words[0]!, full.name);
     it.key = normName(it.name);
   }
-}
-
-function better(a: Item, b: Item): boolean {
-  // More words, then more letters; a name written out beats its abbreviation.
-  if (a.words.length !== b.words.length) return a.words.length > b.words.length;
-  const la = a.name.replace(/[^\p{L}]/gu, '').length;
-  const lb = b.name.replace(/[^\p{L}]/gu, '').length;
-  if (la !== lb) return la > lb;
-  return a.m.start < b.m.start && a.name !== b.name ? false : a.name < b.name;
-}
-
-function majorityType(its: Item[]): EntityType {
-  const count = new Map<EntityType, number>();
-  for (const it of its) count.set(it.type, (count.get(it.type) ?? 0) + 1);
-  if (count.has('person') && its.some((it) => it.type === 'person' && it.words.length >= 2)) return 'person';
-  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-}
-
-const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&']);
-
-/** The first word of a company name with a legal form ("mercantile" of "Mercantile Bancorp Inc."). */
-export function companyHead(name: string): string | undefined {
-  const w = nameWords(name);
-  return w.length >= 2 && orgCore(name) !== w.join(' ') ? w[0] : undefined;
-}
-
-/** The one word left of a name without its country or demonym and generic words ("labour" of "British Labour Party"). */
-export function orgCoreWord(name: string): string | undefined {
-  const w = nameWords(name).filter((x) => !GENERIC_ORG_WORDS.has(x) && !MINOR_WORDS.has(x) && !countryOfModifier(x) && !countryName(x));
-  return w.length === 1 && nameWords(name).length > 1 ? w[0] : undefined;
-}
-
-function endsWith(words: string[], tail: string[]): boolean {
-  if (tail.length > words.length) return false;
-  return tail.every((w, i) => words[words.length - tail.length + i] === w);
-}
-
-function startsWith(words: string[], head: string[]): boolean {
-  if (head.length > words.length) return false;
-  return head.every((w, i) => words[i] === w);
 }

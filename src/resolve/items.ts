@@ -1,0 +1,117 @@
+// Mentions as comparable items: the cleaned name, its comparison key and words, and the preferences that choose
+// an entity's name and type. Coreference (corefer.ts) joins items; this file says what an item is.
+import { canonicalTitle, isTitle } from '../ner/roles.js';
+import type { EntityType, Mention } from '../types.js';
+import { countryName } from './countries.js';
+import { isCity } from './gazetteers.js';
+import { cleanName, expandAbbreviations, nameWords, normName, titleCase } from './names.js';
+
+export interface Item {
+  m: Mention;
+  type: EntityType;
+  name: string; // cleaned form as written (or the country's common name)
+  key: string; // comparison form
+  words: string[];
+  of?: string;
+  rule?: string; // how the name form itself was reached (country-form)
+}
+
+/** The name a role entity is known by: its title in Title Case, with what it belongs to. */
+export function roleName(title: string, of: string | undefined): string {
+  return of ? `${titleCase(title)} (${of})` : titleCase(title);
+}
+
+/**
+ * Names in capitalized headlines run on into the words after them ("GONZALEZ HOMERS TWICE", "SWEDEN BEAT
+ * LATVIA"): the tagger has no case to go by. Such a name keeps its longest opening words that the article's
+ * body also names (as a whole name or a name's end), or the part before a spaced dash or " v ".
+ */
+export function trimHeadlineNames(items: Item[]): void {
+  const isCaps = (t: string) => /\p{L}{2}/u.test(t) && t === t.toUpperCase();
+  const body = items.filter((it) => it.type !== 'role' && !isCaps(it.m.text));
+  const known = new Set<string>();
+  for (const it of body) for (let k = 0; k < it.words.length; k++) known.add(it.words.slice(k).join(' '));
+  for (const it of items) {
+    if (it.type === 'role' || it.words.length < 2 || !isCaps(it.m.text)) continue;
+    const segments = it.name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
+    let found: string | undefined;
+    for (const seg of segments) {
+      const words = seg.split(/\s+/);
+      for (let n = words.length; n >= 1 && !found; n--) {
+        const head = words.slice(0, n).join(' ');
+        if (known.has(normName(head))) found = head;
+      }
+      if (found) break;
+    }
+    if (!found || normName(found) === it.key) continue;
+    it.name = found;
+    it.key = it.type === 'organization' ? expandAbbreviations(normName(found)) : normName(found);
+    it.words = normName(found).split(' ');
+    it.rule ??= 'headline-trim';
+  }
+}
+
+export function toItem(m: Mention): Item {
+  if (m.type === 'role') {
+    const title = canonicalTitle(m.text);
+    const name = roleName(title, m.of);
+    const item: Item = { m, type: 'role', name, key: normName(name), words: [title] };
+    if (m.of) item.of = m.of;
+    return item;
+  }
+  let type = m.type;
+  let name = cleanName(m.text, type);
+  let rule: string | undefined;
+  // An organization or place the tagger ran on into a title ("U.N. Ambassador"): the name before the title.
+  if (type !== 'person') {
+    const words = name.split(' ');
+    for (let k = Math.max(1, words.length - 3); k < words.length; k++) {
+      // The longest title at the end decides; "Office of the Prime Minister" keeps it (no name ends in "of the").
+      if (!isTitle(words.slice(k).join(' '))) continue;
+      if (/^\p{Lu}/u.test(words[k]!) && !/^(?:of|the|and|for|to|de)$/i.test(words[k - 1]!)) {
+        name = words.slice(0, k).join(' ');
+        rule = 'title-trimmed';
+      }
+      break;
+    }
+  }
+  // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
+  if (type === 'place' && !countryName(name)) {
+    const words = name.split(' ');
+    for (let k = 1; k < words.length; k++) {
+      const head = words.slice(0, k).join(' ');
+      if (countryName(words.slice(k).join(' ')) && isCity(head)) {
+        name = head;
+        rule = 'country-qualifier';
+        break;
+      }
+    }
+  }
+  // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
+  const country = type !== 'person' ? countryName(name) : undefined;
+  if (country) {
+    if (country !== name) rule = 'country-form';
+    name = country;
+    type = 'place';
+  }
+  const key = type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
+  const item: Item = { m, type, name, key, words: key ? key.split(' ') : nameWords(name) };
+  if (rule) item.rule = rule;
+  return item;
+}
+
+export function better(a: Item, b: Item): boolean {
+  // More words, then more letters; a name written out beats its abbreviation.
+  if (a.words.length !== b.words.length) return a.words.length > b.words.length;
+  const la = a.name.replace(/[^\p{L}]/gu, '').length;
+  const lb = b.name.replace(/[^\p{L}]/gu, '').length;
+  if (la !== lb) return la > lb;
+  return a.m.start < b.m.start && a.name !== b.name ? false : a.name < b.name;
+}
+
+export function majorityType(its: Item[]): EntityType {
+  const count = new Map<EntityType, number>();
+  for (const it of its) count.set(it.type, (count.get(it.type) ?? 0) + 1);
+  if (count.has('person') && its.some((it) => it.type === 'person' && it.words.length >= 2)) return 'person';
+  return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
