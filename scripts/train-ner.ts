@@ -11,6 +11,7 @@ import { PHRASE, WORD, addPhrase, addWord, emptyLexicon } from '../src/ner/lexic
 import { encodeModel } from '../src/ner/model.js';
 import { lowerHash } from '../src/ner/shape.js';
 import { N_TAGS } from '../src/ner/tags.js';
+import { sportsLevel } from '../src/ner/tagger.js';
 import { type RawSentence, type TrainSentence, readExtra, readGmb, splitTitles, toTrainSentence } from '../src/ner/train/corpus.js';
 import { type City, type Country, buildPlaceLists, parseList } from '../src/ner/train/gazetteers.js';
 import { NONE, Perceptron } from '../src/ner/train/perceptron.js';
@@ -34,7 +35,7 @@ const MIN_COUNT = 2;
 /** Synthetic sports-page sentences (see src/ner/train/synthetic.ts) and their weight. */
 /** Sentences per pseudo-article for the document features. */
 const DOC_SENTENCES = 20;
-const SPORTS = Number(process.env['NER_SPORTS'] ?? 12000);
+const SPORTS = Number(process.env['NER_SPORTS'] ?? 15000);
 const SPORTS_WEIGHT = Number(process.env['NER_SPORTS_WEIGHT'] ?? 1);
 const PRUNE = Number(process.env['NER_PRUNE'] ?? 2);
 
@@ -157,7 +158,7 @@ function main(): void {
 
   const random = rng(SEED);
   const surnames = human.filter((h) => h.length > 3 && h[0] !== h[0]!.toLowerCase()).sort();
-  const sports = sportsSentences({ cities: lists.cities, regions: lists.regions, countries: lists.countries.filter((c) => c.length > 3), given, surnames }, SPORTS, random);
+  const sports = sportsSentences({ cities: lists.cities, regions: lists.regions, countries: lists.countries.filter((c) => c.length > 3), given, surnames }, SPORTS, random, DOC_SENTENCES);
   for (const s of sports) raw.push({ s, weight: SPORTS_WEIGHT, source: 'sports' });
   log(`${sports.length} synthetic sports sentences, weight ${SPORTS_WEIGHT}`);
   const train: TrainSentence[] = [];
@@ -204,6 +205,7 @@ function main(): void {
       docWords.clear();
       for (let d = si; d < end; d++) docWords.add(train[d]!.text, train[d]!.starts, train[d]!.ends, 0, train[d]!.gold.length);
       fx.doc = docWords.map;
+      fx.docTable = sportsLevel(docWords);
       docStart = end;
     }
     const n = fx.extract(s.text, s.starts, s.ends, 0, s.gold.length);

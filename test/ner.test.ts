@@ -66,6 +66,29 @@ describe('recognize: titles are not part of person names', () => {
   });
 });
 
+describe('recognize: sports pages name clubs after their towns (pages written for these tests)', () => {
+  const page = [
+    'SOCCER - THIRD DIVISION RESULTS .',
+    'Results of third division matches on Saturday :',
+    'Swindon 2 Exeter 1',
+    'Carlisle 0 Bristol 3',
+    'Plymouth 1 Norwich 1',
+    'STANDINGS',
+    'PORTLAND 12 4 .750 -',
+    'KANSAS CITY 9 7 .563 3',
+  ].join('\n');
+  it.each([['Swindon'], ['Exeter'], ['Carlisle'], ['Norwich'], ['KANSAS CITY']])('%s is a club', (club) => {
+    expect(names(page)).toContain(`organization:${club}`);
+  });
+  it('a country on a results line stays a place (a national side)', () => {
+    const text = 'World Cup qualifiers on Wednesday :\nSweden 2 Latvia 0\nPortugal 1 Austria 1';
+    for (const c of ['Sweden', 'Latvia', 'Portugal', 'Austria']) expect(names(text)).toContain(`place:${c}`);
+  });
+  it('a town in ordinary news stays a place', () => {
+    expect(names('Floods closed roads around Carlisle and Exeter on Saturday, police said.')).toEqual(['place:Carlisle', 'place:Exeter']);
+  });
+});
+
 describe('model file', () => {
   it('loads deterministically: two reads give the same tables and the same tags', () => {
     const a = readModel(DEFAULT_MODEL_PATH);

@@ -3,12 +3,27 @@
 // ("Mr. Pirelli"), right after a given name, or before an organization keyword ("Magna International"). A word
 // at the start of a sentence or in a headline is then read with that knowledge.
 import { type Lexicon, WORD } from './lexicon.js';
-import { CASE, type TokenInfo, analyzeToken } from './shape.js';
+import { CASE, type TokenInfo, analyzeToken, lowerHash } from './shape.js';
+
+/** Words that rarely appear outside sports reporting (general vocabulary, written for this project). */
+const SPORT_WORDS = new Set(
+  'innings wickets wicket goals scored striker midfielder goalkeeper defender halftime half-time penalty fixture fixtures squad semifinal semi-final quarterfinal quarter-final batting bowling bowled touchdown pitcher playoff playoffs stadium scorers seeded championship league match coach tournament cup'
+    .split(' ')
+    .map((w) => lowerHash(w, 0, w.length)),
+);
 
 export const DOC = { capMid: 1, lower: 2, afterHonorific: 4, afterGiven: 8, beforeOrgKey: 16 } as const;
 
 export class DocWords {
   readonly map = new Map<number, number>();
+  /**
+   * Lines that read like a results or standings table: a capitalized word right before a number, two numbers
+   * or more, and at most two lower-case words ("Leeds 2 Hull 1", "BOSTON 80 60 .571"). On a page with several,
+   * a town's name is most often a team.
+   */
+  tableLines = 0;
+  /** Words of sports reporting in the article ("innings", "striker", "halftime"). */
+  sportWords = 0;
   private readonly lex: Lexicon;
   private lower = new Uint32Array(256);
   private kase = new Uint8Array(256);
@@ -20,6 +35,8 @@ export class DocWords {
 
   clear(): void {
     this.map.clear();
+    this.tableLines = 0;
+    this.sportWords = 0;
   }
 
   /** Adds one sentence, tokens [from, to). */
@@ -31,14 +48,22 @@ export class DocWords {
     }
     const { lower, kase, info, map } = this;
     const words = this.lex.words;
-    let upper = 0, lowers = 0;
+    let upper = 0, lowers = 0, digits = 0, capNumber = false;
     for (let i = 0; i < n; i++) {
       analyzeToken(text, starts[from + i]!, ends[from + i]!, info);
       lower[i] = info.lower;
       kase[i] = info.kase;
-      if (info.kase === CASE.lower) lowers++;
+      if (info.kase === CASE.lower) {
+        lowers++;
+        if (SPORT_WORDS.has(info.lower)) this.sportWords++;
+      }
       else if (info.kase === CASE.title || info.kase === CASE.upper) upper++;
+      else if (info.kase === CASE.digit) {
+        digits++;
+        if (i > 0 && (kase[i - 1] === CASE.title || kase[i - 1] === CASE.upper)) capNumber = true;
+      }
     }
+    if (capNumber && digits >= 2 && lowers <= 2) this.tableLines++;
     // Headlines and capitals lines say nothing about how a word is usually written.
     if (lowers * 2 < upper) return;
     for (let i = 1; i < n; i++) {

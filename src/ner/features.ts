@@ -1,22 +1,27 @@
 // Feature extraction for one sentence: every feature is a 32-bit hash of a template id and hashed pieces
 // (word, shape, affix, gazetteer class), written into a reusable buffer. Shared by training and tagging.
 import { mix } from './hash.js';
-import { type Lexicon, PREFIX, phraseStep } from './lexicon.js';
-import { CASE, type TokenInfo, affixHash, analyzeToken } from './shape.js';
+import { type Lexicon, PHRASE, PREFIX, WORD, phraseStep } from './lexicon.js';
+import { CASE, type TokenInfo, affixHash, analyzeToken, lowerHash } from './shape.js';
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 const TEMPLATE_IDS = {
   bias: 1, w0: 2, wm1: 3, wp1: 4, wm2: 5, wp2: 6, sh0: 7, shm1: 8, shp1: 9, shm10: 10, sh0p1: 11,
   suf2: 12, suf3: 13, suf4: 14, pre3: 15, wm1w0: 16, w0wp1: 17, w0case: 18, start: 19, lex0: 20, lexm1: 21,
   lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31, key: 32, doc0: 33, docm1: 34,
+  runR: 35, runRw: 36, runLw: 37, runPos: 38, runKey: 39, runRgz: 40, table: 41, tableR: 42,
 } as const;
 /** Template ids spread over 32 bits, so that a template xor a small value never equals another template. */
 const T = Object.fromEntries(Object.entries(TEMPLATE_IDS).map(([k, v]) => [k, Math.imul(v, 0x9e3779b1) >>> 0])) as Record<keyof typeof TEMPLATE_IDS, number>;
 
 
 const BOS = 0x5eed0001;
+/** Lower-case words that join the capitalized parts of one long name. */
+const CONNECTORS = new Set(['of', 'for', 'and', 'in', 'on', 'de', 'the', '&'].map((w) => lowerHash(w, 0, w.length)));
+const DOT = lowerHash('.', 0, 1);
+const PLACE_BITS = PHRASE.country | PHRASE.city | PHRASE.region | PHRASE.demonym;
 const EOS = 0x5eed0002;
 /** Position of a token in a phrase match: begin, inside, last, unit. */
 export const GZ_B = 1, GZ_I = 2, GZ_L = 3, GZ_U = 4;
@@ -38,6 +43,11 @@ export class FeatureExtractor {
   private shape = new Uint32Array(256);
   private kase = new Uint8Array(256);
   private wbits = new Uint32Array(256);
+  /** The capitalized run each token lies in: [runFirst, runLast], -1 outside one. */
+  private runFirst = new Int32Array(256);
+  private runLast = new Int32Array(256);
+  /** Per token of a capitalized run: where an organization keyword stands in its longer run ("X of Y"), 0 = none. */
+  private runKey = new Uint8Array(256);
   private line: number = LINE.normal;
   /** The line kind (LINE) of the last sentence: ordinary, capitals, or title case. */
   lineOf(): number {
@@ -49,6 +59,8 @@ export class FeatureExtractor {
   private info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
   /** What the rest of the article says about each word (see docwords.ts); empty outside an article. */
   doc: Map<number, number> = new Map();
+  /** How much the article reads like a sports page, 0 to 2 (see sportsLevel in tagger.ts). */
+  docTable = 0;
 
   constructor(lex: Lexicon) {
     this.lex = lex;
@@ -61,6 +73,9 @@ export class FeatureExtractor {
     this.shape = new Uint32Array(cap);
     this.kase = new Uint8Array(cap);
     this.wbits = new Uint32Array(cap);
+    this.runFirst = new Int32Array(cap);
+    this.runLast = new Int32Array(cap);
+    this.runKey = new Uint8Array(cap);
     this.gzBits = new Uint32Array(cap);
     this.gzPos = new Uint8Array(cap);
     this.offs = new Int32Array(cap + 1);
@@ -100,6 +115,7 @@ export class FeatureExtractor {
     // Headlines in capitals or in title case change what a capital letter means.
     const line = (this.line = uppers >= 2 && lowers === 0 && uppers > titles ? LINE.upper : titles + uppers >= 4 && lowers <= 1 ? LINE.title : LINE.normal);
     this.matchPhrases(n);
+    this.findRuns(n);
 
     let k = 0;
     const offs = this.offs;
@@ -158,6 +174,26 @@ export class FeatureExtractor {
         const dbm = this.doc.get(wm1);
         if (dbm !== undefined) k = bitFeatures(f, k, T.docm1, dbm, kase[i - 1]!);
       }
+      const rf = this.runFirst[i]!;
+      if (rf >= 0) {
+        // The capitalized run as a whole: what follows it (numbers on a results line, "beat", "said"), what
+        // precedes it, its length and where the token stands in it, and an organization keyword heading it.
+        const rl = this.runLast[i]!;
+        const after = rl + 1 < n ? shape[rl + 1]! : EOS;
+        const place = gzBits[i]! & PLACE_BITS;
+        f[k++] = mix(T.runR, after, line);
+        f[k++] = mix(T.runRgz, after, place * 4 + (rl > rf ? 1 : 0));
+        f[k++] = mix(T.runRw, rl + 1 < n ? lower[rl + 1]! : EOS, 0);
+        f[k++] = mix(T.runLw, rf > 0 ? lower[rf - 1]! : BOS, rf === i ? 1 : 0);
+        const len = rl - rf + 1;
+        f[k++] = mix(T.runPos, len > 5 ? 5 : len, (i === rf ? 1 : 0) + (i === rl ? 2 : 0) + 4 * line);
+        if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, (i === rf ? 1 : 0) + (i === rl ? 2 : 0));
+        if (this.docTable) {
+          // On a sports page a town is mostly a team, a country mostly a national side (a place).
+          f[k++] = mix(T.table, place * 4 + this.docTable, line * 8 + (rl > rf ? 1 : 0));
+          f[k++] = mix(T.tableR, after, (place ? 1 : 0) + 2 * this.docTable);
+        }
+      } else if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, 4);
       if (i > 0) k = bitFeatures(f, k, T.lexm1, wbits[i - 1]!, kase[i - 1]!);
       if (i + 1 < n) k = bitFeatures(f, k, T.lexp1, wbits[i + 1]!, kase[i + 1]!);
       k = bitFeatures(f, k, T.gz0, gzBits[i]!, gzPos[i]! * 8 + c0);
@@ -166,6 +202,54 @@ export class FeatureExtractor {
     }
     offs[n] = k;
     return n;
+  }
+
+  /**
+   * Capitalized runs: maximal sequences of capitalized tokens (title case, capitals, mixed; a period glued to
+   * an initial or abbreviation stays inside). A longer run also crosses a connector between capitalized words
+   * ("Organisation for Security and Cooperation in Europe"); where it holds an organization keyword, each
+   * token of the short runs inside learns where that keyword stands: 1 first, 2 last, 3 elsewhere.
+   */
+  private findRuns(n: number): void {
+    const { kase, lower, runFirst, runLast, runKey, wbits } = this;
+    const cap = (i: number) => {
+      const c = kase[i]!;
+      return c === CASE.title || c === CASE.upper || c === CASE.mixed;
+    };
+    for (let i = 0; i < n; ) {
+      if (!cap(i)) {
+        runFirst[i] = runLast[i] = -1;
+        runKey[i] = 0;
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < n && (cap(j + 1) || (lower[j + 1] === DOT && j + 2 < n && cap(j + 2)))) j++;
+      for (let t = i; t <= j; t++) {
+        runFirst[t] = i;
+        runLast[t] = j;
+        runKey[t] = 0;
+      }
+      i = j + 1;
+    }
+    for (let i = 0; i < n; ) {
+      if (runFirst[i]! < 0) {
+        i++;
+        continue;
+      }
+      // Extend across connectors joining capitalized runs.
+      let j = runLast[i]!;
+      while (j + 2 < n && CONNECTORS.has(lower[j + 1]!) && runFirst[j + 2]! >= 0) j = runLast[j + 2]!;
+      let where = 0;
+      for (let t = i; t <= j; t++) {
+        if (runFirst[t]! < 0 || !(wbits[t]! & WORD.orgKey)) continue;
+        where = t === i ? 1 : t === j ? 2 : 3;
+        if (where !== 3) break;
+      }
+      // The connectors inside learn it too ("for", "and" in the example above).
+      if (where) for (let t = i; t <= j; t++) runKey[t] = where;
+      i = j + 1;
+    }
   }
 
   /** Longest phrase matches, left to right, starting only at capitalized or all-caps tokens. */

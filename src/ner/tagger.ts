@@ -49,6 +49,7 @@ export function tagSpans(doc: Doc): NameSpan[] {
   docWords.clear();
   for (const s of doc.sentences) docWords.add(doc.text, starts, ends, s.tokenStart, s.tokenEnd);
   fx.doc = docWords.map;
+  fx.docTable = sportsLevel(docWords);
   for (const s of doc.sentences) {
     const n = fx.extract(doc.text, starts, ends, s.tokenStart, s.tokenEnd, known);
     if (!n) continue;
@@ -74,6 +75,13 @@ export function tagSpans(doc: Doc): NameSpan[] {
   return harmonize(doc, spans, isOrgKey);
 }
 
+/**
+ * How much an article reads like a sports page: 2 with results or standings tables (two table-like lines, see
+ * DocWords.tableLines), 1 with three words or more of sports reporting, else 0.
+ */
+export function sportsLevel(w: DocWords): number {
+  return w.tableLines >= 2 ? 2 : w.sportWords >= 3 ? 1 : 0;
+}
 const PLACE_PHRASE = PHRASE.country | PHRASE.city | PHRASE.region;
 const LOC = CLASSES.indexOf('LOC');
 const MISC = CLASSES.indexOf('MISC');
@@ -98,10 +106,12 @@ function mergePlaces(fx: FeatureExtractor, tags: Uint8Array, n: number): void {
     while (j < n && gzPos[j] !== GZ_L) j++;
     if (j >= n) break;
     const inside = j + 1 < n && isInside(tags[j + 1]!);
-    let named = 0, whole = tags[i] === begin(LOC);
+    // Whole already when it is one span of any class: "KANSAS CITY 61 74" tagged as one club stays a club.
+    const first = tags[i]!;
+    let named = 0, whole = first !== O && !isInside(first);
     for (let k = i; k <= j; k++) {
       if (tags[k] !== O) named++;
-      if (k > i && tags[k] !== inside_(LOC)) whole = false;
+      if (k > i && tags[k] !== inside_(classOf(first))) whole = false;
     }
     if (!whole && !inside && named > 0 && tags[i] !== O && !isInside(tags[i]!)) {
       tags[i] = begin(LOC);

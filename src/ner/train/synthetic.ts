@@ -8,6 +8,8 @@ type Pick = <T>(xs: readonly T[]) => T;
 type Part = [text: string, tag: 'PER' | 'ORG' | 'LOC' | 'O'];
 
 const CLUB_SUFFIX = ['', '', '', 'United', 'City', 'Rovers', 'Athletic', 'Town', 'Wanderers', 'FC', 'County'];
+/** Club-name words written before a town's name in many countries (general sports naming, not club names). */
+const CLUB_PREFIX = ['Real', 'Sporting', 'Racing', 'Dynamo', 'Inter', 'Olympique', 'Atletico', 'Union', 'Lokomotiv', 'Torpedo', 'Spartak', 'AC', 'FC', 'SC', 'SV', 'VfB', 'AS'];
 const VERBS = ['beat', 'drew with', 'lost to', 'edged', 'thrashed', 'held', 'were beaten by'];
 
 export interface SyntheticNames {
@@ -18,13 +20,20 @@ export interface SyntheticNames {
   surnames: string[];
 }
 
-export function sportsSentences(names: SyntheticNames, count: number, random: () => number): RawSentence[] {
+/**
+ * `count` sentences in pages of `page` (the training's pseudo-articles): most pages mix tables and prose, some are
+ * match reports in prose only, where nothing but the story tells that a town's name is a team.
+ */
+export function sportsSentences(names: SyntheticNames, count: number, random: () => number, page = 20): RawSentence[] {
   const pick: Pick = (xs) => xs[Math.floor(random() * xs.length)]!;
   const num = (max: number) => String(Math.floor(random() * max));
   const club = (): Part[] => {
     // Many clubs carry names no gazetteer knows: surnames stand in for those.
     const r = random();
-    const base = r < 0.5 ? pick(names.cities) : r < 0.6 ? pick(names.regions) : pick(names.surnames);
+    // A club-name word or an unknown word before the town ("Dynamo X", "Xyz X") is common abroad.
+    if (r < 0.12) return [[`${pick(CLUB_PREFIX)} ${pick(names.cities)}`, 'ORG']];
+    if (r < 0.2) return [[`${pick(names.surnames)} ${pick(names.cities)}`, 'ORG']];
+    const base = r < 0.6 ? pick(names.cities) : r < 0.68 ? pick(names.regions) : pick(names.surnames);
     const suffix = pick(CLUB_SUFFIX);
     return [[suffix ? `${base} ${suffix}` : base, 'ORG']];
   };
@@ -41,6 +50,15 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...country(), ...o(pick(VERBS)), ...country(), ...o(`${num(5)}-${num(5)} in a World Cup qualifier in`), [pick(names.cities), 'LOC'], ...o('.')],
     () => [...o(`${pick(['Striker', 'Midfielder', 'Goalkeeper', 'Captain'])}`), ...person(), ...o('joined'), ...club(), ...o('from'), ...club(), ...o('.')],
     () => [...o('At'), [pick(names.cities), 'LOC'], ...o(':'), ...club(), ...o(num(8)), ...club(), ...o(num(8))],
+    // Fixture lists: "X v Y" (capitals in agency tables). Not "X at Y": the town after "at" is the venue, a place.
+    () => [...club(), ...o(pick(['v', 'V', 'vs', 'vs.'])), ...club()],
+    () => [...o(pick(['Saturday :', 'Fixtures :', 'Tonight :'])), ...club(), ...o('v'), ...club(), ...o(','), ...club(), ...o('v'), ...club()],
+    // National teams keep their country's name as a place, on results lines too.
+    () => [...country(), ...o(num(5)), ...country(), ...o(num(5))],
+    () => [...club(), ...o(pick(['beat', 'lost to'])), ...club(), ...o(`by ${1 + Number(num(9))} ${pick(['wickets', 'runs', 'points'])} .`)],
+    () => [...club(), ...o(`${num(25)} points ,`), ...club(), ...o(`${num(25)} .`)],
+    () => [...club(), ...o(pick(['coach', 'manager', 'captain'])), ...person(), ...o(pick(['said on Sunday .', 'was sacked .', 'praised his players .']))],
+    () => [...o(pick(['Scorers :', 'Teams :', 'Result :'])), ...club(), ...o(`${num(6)}`), ...club(), ...o(`${num(6)} ( halftime ${num(3)}-${num(3)} )`)],
     // Individual sports: people with their country in brackets, scores after.
     () => [...person(), ...o('('), ...country(), ...o(') beat'), ...person(), ...o('('), ...country(), ...o(`) ${num(7)}-${num(7)} ${num(7)}-${num(7)}`)],
     () => [...o(`${1 + Number(num(8))} .`), ...person(), ...o('('), ...country(), ...o(`) ${num(60)}.${num(99)}`)],
@@ -62,10 +80,26 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...o(['P', 'W', 'D', 'L', 'F', 'A', 'PTS', 'PCT', 'GB'].filter(() => random() < 0.6).join(' ') || 'W L')],
     () => [...o(pick(['SOCCER', 'TENNIS', 'CRICKET', 'GOLF', 'RUGBY', 'BASEBALL', 'ATHLETICS', 'CYCLING'])), ...o('-'), ...person(), ...o(pick(['RETIRES', 'WINS', 'SIGNS FOR', 'OUT OF'])), ...o(pick(['AGAIN', 'TITLE', 'FINAL', '']))],
   ];
+  const day = () => pick(['on Saturday', 'on Sunday', 'on Wednesday', 'last week', 'in midweek', 'on the final day']);
+  const prose: (() => Part[])[] = [
+    templates[3]!,
+    templates[7]!,
+    () => [...club(), ...o(pick(['won', 'lost'])), ...o(`by ${1 + Number(num(9))} ${pick(['wickets', 'runs', 'goals'])}`), ...o(day()), ...o(pick(['to go top of the table .', 'and stay in the bottom three .', '.']))],
+    () => [...o('The'), ...club(), ...o(pick(['captain', 'coach', 'manager', 'goalkeeper'])), ...person(), ...o(pick(['said his side had deserved the win .', 'was fined after the game .', 'blamed the weather .']))],
+    () => [...club(), ...o(`were ${num(300)} for ${num(9)} at the close against`), ...club(), ...o('.')],
+    () => [...o(pick(['Rain washed out play as', 'Earlier ,', 'In the other game ,'])), ...club(), ...o(pick(['held', 'beat', 'lost to', 'drew with'])), ...club(), ...o(day()), ...o('.')],
+    () => [...person(), ...o(pick(['hit a century for', 'scored the winner for', 'was sent off for', 'signed a new contract with'])), ...club(), ...o(pick(['against', 'before the game with'])), ...club(), ...o('.')],
+    () => [...o(pick(['Their match against', 'The game with', 'The visit of'])), ...club(), ...o(pick(['was abandoned .', 'drew a crowd of', 'ends the season .'])), ...o(num(30000))],
+    () => [...club(), ...o(pick(['play', 'meet', 'face'])), ...club(), ...o('at'), [pick(names.cities), 'LOC'], ...o(pick(['next week .', 'in the final .', 'on Tuesday .']))],
+    () => [...person(), ...o(', who joined'), ...club(), ...o('from'), ...club(), ...o(pick(['last season ,', 'in June ,'])), ...o(pick(['scored twice .', 'was injured .', 'kept a clean sheet .']))],
+    () => [...o('He was called up by'), ...country(), ...o(pick(['for the World Cup .', 'for the tour of'])), ...country()],
+  ];
   const out: RawSentence[] = [];
+  let proseOnly = false;
   for (let i = 0; i < count; i++) {
-    const parts = pick(templates)();
-    const upper = random() < 0.25;
+    if (i % page === 0) proseOnly = random() < 0.35;
+    const parts = pick(proseOnly ? prose : templates)();
+    const upper = !proseOnly && random() < 0.25;
     const tokens: string[] = [], tags: string[] = [];
     for (const [text, tag] of parts) {
       text.split(' ').forEach((tok, k) => {
