@@ -52,6 +52,8 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...o('At'), [pick(names.cities), 'LOC'], ...o(':'), ...club(), ...o(num(8)), ...club(), ...o(num(8))],
     // Fixture lists: "X v Y" (capitals in agency tables). Not "X at Y": the town after "at" is the venue, a place.
     () => [...club(), ...o(pick(['v', 'V', 'vs', 'vs.'])), ...club()],
+    // "X at Y" in a schedule: the visitors, then the home town where the game is played (a place).
+    () => [...club(), ...o(pick(['at', 'AT'])), [pick(names.cities), 'LOC']],
     () => [...o(pick(['Saturday :', 'Fixtures :', 'Tonight :'])), ...club(), ...o('v'), ...club(), ...o(','), ...club(), ...o('v'), ...club()],
     // National teams keep their country's name as a place, on results lines too.
     () => [...country(), ...o(num(5)), ...country(), ...o(num(5))],
@@ -80,13 +82,16 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...o(['P', 'W', 'D', 'L', 'F', 'A', 'PTS', 'PCT', 'GB'].filter(() => random() < 0.6).join(' ') || 'W L')],
     () => [...o(pick(['SOCCER', 'TENNIS', 'CRICKET', 'GOLF', 'RUGBY', 'BASEBALL', 'ATHLETICS', 'CYCLING'])), ...o('-'), ...person(), ...o(pick(['RETIRES', 'WINS', 'SIGNS FOR', 'OUT OF'])), ...o(pick(['AGAIN', 'TITLE', 'FINAL', '']))],
   ];
+  // National sides keep their country's name as a place in match reports too ("X beat Y by six wickets").
+  const side = (): Part[] => (random() < 0.3 ? country() : club());
   const day = () => pick(['on Saturday', 'on Sunday', 'on Wednesday', 'last week', 'in midweek', 'on the final day']);
   const prose: (() => Part[])[] = [
     templates[3]!,
     templates[7]!,
-    () => [...club(), ...o(pick(['won', 'lost'])), ...o(`by ${1 + Number(num(9))} ${pick(['wickets', 'runs', 'goals'])}`), ...o(day()), ...o(pick(['to go top of the table .', 'and stay in the bottom three .', '.']))],
+    () => [...side(), ...o(pick(['won', 'lost'])), ...o(`by ${1 + Number(num(9))} ${pick(['wickets', 'runs', 'goals'])}`), ...o(day()), ...o(pick(['to go top of the table .', 'and stay in the bottom three .', '.']))],
     () => [...o('The'), ...club(), ...o(pick(['captain', 'coach', 'manager', 'goalkeeper'])), ...person(), ...o(pick(['said his side had deserved the win .', 'was fined after the game .', 'blamed the weather .']))],
-    () => [...club(), ...o(`were ${num(300)} for ${num(9)} at the close against`), ...club(), ...o('.')],
+    () => [...side(), ...o(`were ${num(300)} for ${num(9)} at the close against`), ...side(), ...o('.')],
+    () => [...person(), ...o(pick(['hit a century for', 'took five wickets for', 'scored twice for'])), ...country(), ...o(pick(['against', 'in the match with'])), ...country(), ...o('.')],
     () => [...o(pick(['Rain washed out play as', 'Earlier ,', 'In the other game ,'])), ...club(), ...o(pick(['held', 'beat', 'lost to', 'drew with'])), ...club(), ...o(day()), ...o('.')],
     () => [...person(), ...o(pick(['hit a century for', 'scored the winner for', 'was sent off for', 'signed a new contract with'])), ...club(), ...o(pick(['against', 'before the game with'])), ...club(), ...o('.')],
     () => [...o(pick(['Their match against', 'The game with', 'The visit of'])), ...club(), ...o(pick(['was abandoned .', 'drew a crowd of', 'ends the season .'])), ...o(num(30000))],
