@@ -7,6 +7,8 @@ import type { NameSpan } from './tagger.js';
 
 const PER = 0;
 const ORG = 1;
+const LOC = 2;
+const MISC = 3;
 const MAX_KEY_TOKENS = 6;
 
 function isInitial(t: string): boolean {
@@ -45,9 +47,13 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   }
   if (spans.length === 0) return spans;
 
-  // 2. Majority type per string.
+  // 2. Majority type per string. A dateline ("DENVER 2024-05-01" on a page whose "DENVER" is a team) names the
+  // place the story was filed from: it is a place, and neither votes nor is outvoted.
+  const dateline = spans.map((s) => isDateline(doc, s));
+  for (const [i, s] of spans.entries()) if (dateline[i]) s.cls = LOC;
   const votes = new Map<string, number[]>();
-  for (const s of spans) {
+  for (const [i, s] of spans.entries()) {
+    if (dateline[i]) continue;
     const k = key(s);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
@@ -80,7 +86,8 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     for (let i = s.first + 1; i <= end; i++) k += ' ' + toks[i]!.text;
     shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (isHeadline(doc, s.sentence) ? 1 : 3));
   }
-  for (const s of spans) {
+  for (const [i, s] of spans.entries()) {
+    if (dateline[i]) continue;
     const k = key(s);
     const v = votes.get(k)!;
     const m = major.get(k)!;
@@ -127,6 +134,27 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
 }
+
+/**
+ * A place name opening a dateline: the span starts its sentence and only a date follows, perhaps after a comma
+ * and a country or state ("OSLO 2024-05-01", "Austin , Texas 05/01/2024").
+ */
+function isDateline(doc: Doc, s: NameSpan): boolean {
+  const sent = doc.sentences[s.sentence]!;
+  if (s.first !== sent.tokenStart || s.cls === MISC) return false;
+  const toks = doc.tokens;
+  let i = s.last + 1;
+  if (toks[i]?.text === ',') {
+    i++;
+    while (i < sent.tokenEnd && startsUpper(toks[i]!.text)) i++;
+  }
+  if (i >= sent.tokenEnd) return false;
+  const rest = doc.text.slice(toks[i]!.start, toks[sent.tokenEnd - 1]!.end).replace(/\s+/g, '');
+  return DATE.test(rest);
+}
+
+/** A date alone: 2024-05-01, 01/05/2024, 1.5.24 (not a score or a standings row: "108-3", "5 1/2"). */
+const DATE = /^(?:(?:19|20)\d\d-\d\d?-\d\d?|\d\d?[/.-]\d\d?[/.-](?:19|20)?\d\d)$/;
 
 /** A line of capitalized words (a headline or a title-case line), where capitals say little. */
 function isHeadline(doc: Doc, index: number): boolean {
