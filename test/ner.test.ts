@@ -84,6 +84,11 @@ describe('recognize: sports pages name clubs after their towns (pages written fo
     const text = 'World Cup qualifiers on Wednesday :\nSweden 2 Latvia 0\nPortugal 1 Austria 1';
     for (const c of ['Sweden', 'Latvia', 'Portugal', 'Austria']) expect(names(text)).toContain(`place:${c}`);
   });
+  it('a country standing for its national side is a place', () => {
+    const text = 'SOCCER - RESULTS .\nDundee 2 Kilmarnock 1\nMorton 0 Arbroath 3\nNorway coach Per Lund said his side had deserved the win .';
+    expect(names(text)).toContain('place:Norway');
+    expect(names(text)).not.toContain('organization:Norway');
+  });
   it('a town in ordinary news stays a place', () => {
     expect(names('Floods closed roads around Carlisle and Exeter on Saturday, police said.')).toEqual(['place:Carlisle', 'place:Exeter']);
   });

@@ -66,6 +66,9 @@ export function tagSpans(doc: Doc): NameSpan[] {
       let cls = classOf(t);
       // We report no MISC: a MISC name that is exactly a known place ("the Anchorage agreements") is that place.
       if (cls === MISC && isPlacePhrase(fx, i, j)) cls = LOC;
+      // A country's name alone is a place even where it stands for its national side ("dropped by England"):
+      // news convention, and one node per country in the graph.
+      else if (cls === ORG && isPlacePhrase(fx, i, j, PHRASE.country)) cls = LOC;
       pushTidy(doc, spans, s.tokenStart + i, s.tokenStart + j, cls, s.index);
       i = j;
     }
@@ -85,11 +88,12 @@ export function sportsLevel(w: DocWords): number {
 const PLACE_PHRASE = PHRASE.country | PHRASE.city | PHRASE.region;
 const LOC = CLASSES.indexOf('LOC');
 const MISC = CLASSES.indexOf('MISC');
+const ORG = CLASSES.indexOf('ORG');
 
 /** Tokens [i, j] are one whole country, city or region of the gazetteer (and not a demonym). */
-function isPlacePhrase(fx: FeatureExtractor, i: number, j: number): boolean {
+function isPlacePhrase(fx: FeatureExtractor, i: number, j: number, kinds: number = PLACE_PHRASE): boolean {
   const bits = fx.gzBits[i]!;
-  if (!(bits & PLACE_PHRASE) || bits & PHRASE.demonym) return false;
+  if (!(bits & kinds) || bits & PHRASE.demonym) return false;
   if (i === j) return fx.gzPos[i] === GZ_U;
   return fx.gzPos[i] === GZ_B && fx.gzPos[j] === GZ_L;
 }
