@@ -8,7 +8,6 @@ import type { NameSpan } from './tagger.js';
 const PER = 0;
 const ORG = 1;
 const LOC = 2;
-const MISC = 3;
 const MAX_KEY_TOKENS = 6;
 
 function isInitial(t: string): boolean {
@@ -45,6 +44,20 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     }
     spans.push(s);
   }
+  // Datelines: the capitalized words opening a line that holds only them and a date name the place the story
+  // was filed from ("OSLO 2025-03-14"), whatever the tagger made of them.
+  let moved = false;
+  for (const sent of doc.sentences) {
+    const last = datelinePlace(doc, sent.index);
+    if (last < 0) continue;
+    for (let k = spans.length - 1; k >= 0; k--) {
+      const s = spans[k]!;
+      if (s.first <= last && s.last >= sent.tokenStart) spans.splice(k, 1);
+    }
+    spans.push({ first: sent.tokenStart, last, cls: LOC, sentence: sent.index });
+    moved = true;
+  }
+  if (moved) spans.sort((a, b) => a.first - b.first);
   if (spans.length === 0) return spans;
 
   // 2. Majority type per string. A dateline ("DENVER 2024-05-01" on a page whose "DENVER" is a team) names the
@@ -140,17 +153,29 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
  * and a country or state ("OSLO 2024-05-01", "Austin , Texas 05/01/2024").
  */
 function isDateline(doc: Doc, s: NameSpan): boolean {
-  const sent = doc.sentences[s.sentence]!;
-  if (s.first !== sent.tokenStart || s.cls === MISC) return false;
+  return s.first === doc.sentences[s.sentence]!.tokenStart && datelinePlace(doc, s.sentence) === s.last;
+}
+
+/**
+ * The last token of the place opening a dateline sentence, or -1: up to four capitalized words, then only a date,
+ * perhaps after a comma and a country or state.
+ */
+function datelinePlace(doc: Doc, index: number): number {
+  const sent = doc.sentences[index]!;
   const toks = doc.tokens;
-  let i = s.last + 1;
-  if (toks[i]?.text === ',') {
+  if (sent.tokenEnd - sent.tokenStart > 16) return -1;
+  let j = sent.tokenStart;
+  while (j < sent.tokenEnd && startsUpper(toks[j]!.text)) j++;
+  const last = j - 1;
+  if (last < sent.tokenStart || last - sent.tokenStart > 3) return -1;
+  let i = j;
+  if (i < sent.tokenEnd && toks[i]!.text === ',') {
     i++;
     while (i < sent.tokenEnd && startsUpper(toks[i]!.text)) i++;
   }
-  if (i >= sent.tokenEnd) return false;
+  if (i >= sent.tokenEnd) return -1;
   const rest = doc.text.slice(toks[i]!.start, toks[sent.tokenEnd - 1]!.end).replace(/\s+/g, '');
-  return DATE.test(rest);
+  return DATE.test(rest) ? last : -1;
 }
 
 /** A date alone: 2024-05-01, 01/05/2024, 1.5.24 (not a score or a standings row: "108-3", "5 1/2"). */
