@@ -66,6 +66,19 @@ describe('harmonize: one article, one reading of each name', () => {
     expect(show(doc, harmonize(doc, spansOf(text, [['Brennmoor Holdings Inc', 'ORG'], ['Brennmoor', 'PER', 1]]).spans))).toContain('PER:Brennmoor');
   });
 
+  it('reads the short form of a company named with a legal suffix as the company, however often the tagger said place', () => {
+    const text = 'Tarrant Ltd cut jobs. Tarrant shares fell. Tarrant said sales slowed. Tarrant plans cuts.';
+    const marks: [string, (typeof CLASSES)[number], number?][] = [['Tarrant Ltd', 'ORG'], ['Tarrant', 'LOC', 1], ['Tarrant', 'LOC', 2], ['Tarrant', 'LOC', 3]];
+    const { doc, spans } = spansOf(text, marks);
+    const isOrgKey = (i: number) => doc.tokens[i]!.text === 'Ltd';
+    expect(show(doc, harmonize(doc, spans, isOrgKey))).toEqual(['ORG:Tarrant Ltd', 'ORG:Tarrant', 'ORG:Tarrant', 'ORG:Tarrant']);
+    // A keyword that is no legal form ("Party") keeps the vote.
+    const party = 'Tarrant Party met. Tarrant was calm. Tarrant voted. Tarrant slept.';
+    const p = spansOf(party, [['Tarrant Party', 'ORG'], ['Tarrant', 'LOC', 1], ['Tarrant', 'LOC', 2], ['Tarrant', 'LOC', 3]]);
+    const isParty = (i: number) => p.doc.tokens[i]!.text === 'Party';
+    expect(show(p.doc, harmonize(p.doc, p.spans, isParty)).filter((x) => x === 'LOC:Tarrant')).toHaveLength(3);
+  });
+
   it('does not turn a place into a person on one glued headline name', () => {
     const text = 'Talks on Kessler Ostrava plan\nKessler flew to Ostrava. Ostrava was calm. Ostrava voted.';
     const { doc, spans } = spansOf(text, [['Kessler Ostrava', 'PER'], ['Kessler', 'PER', 1], ['Ostrava', 'LOC', 1], ['Ostrava', 'LOC', 2], ['Ostrava', 'LOC', 3]]);

@@ -9,6 +9,8 @@ const PER = 0;
 const ORG = 1;
 const LOC = 2;
 const MAX_KEY_TOKENS = 6;
+/** Company legal forms (general-purpose). */
+const LEGAL = new Set(['inc', 'corp', 'corporation', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'co']);
 
 function isInitial(t: string): boolean {
   return t.length === 1 && t !== t.toLowerCase();
@@ -97,7 +99,9 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     while (end > s.first && (isOrgKey(end) || !startsUpper(toks[end]!.text))) end--;
     let k = toks[s.first]!.text;
     for (let i = s.first + 1; i <= end; i++) k += ' ' + toks[i]!.text;
-    shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (isHeadline(doc, s.sentence) ? 1 : 3));
+    // A legal suffix ("Inc", "Ltd") settles it: the article is about that company, and the short form is it.
+    const legal = LEGAL.has(toks[s.last]!.text.replace(/\.$/, '').toLowerCase());
+    shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (legal ? 1000 : isHeadline(doc, s.sentence) ? 1 : 3));
   }
   for (const [i, s] of spans.entries()) {
     if (dateline[i]) continue;
