@@ -25,7 +25,7 @@ const GAZ = join(ROOT, 'src', 'ner', 'model', 'gazetteers');
 const EPOCHS = Number(process.env['NER_EPOCHS'] ?? 10);
 const SEED = 20261129;
 /** Share of sentences also trained in capitals, as headlines and datelines are written. */
-const UPPER_SHARE = 0.06;
+const UPPER_SHARE = Number(process.env['NER_UPPER'] ?? 0.06);
 /** Features seen fewer times than this are dropped before training. */
 const MIN_COUNT = 2;
 /**
