@@ -28,6 +28,7 @@ describe('recognize: clear names in news sentences (written for these tests)', (
     ['Emmanuel Macron flew from Paris to Tokyo for talks with Japanese officials.', ['person:Emmanuel Macron', 'place:Paris', 'place:Tokyo']],
     ['Officials in Kenya said the World Health Organization had sent a team to Nairobi.', ['place:Kenya', 'organization:World Health Organization', 'place:Nairobi']],
     ['Rafael Nadal told Reuters he would play in Madrid next month.', ['person:Rafael Nadal', 'organization:Reuters', 'place:Madrid']],
+    ['Shares of Harwick Controls Inc and Dunmore Corp rose on Monday.', ['organization:Harwick Controls Inc', 'organization:Dunmore Corp']],
   ])('%s', (text, expected) => {
     const got = names(text);
     for (const e of expected) expect(got).toContain(e);

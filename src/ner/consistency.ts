@@ -10,7 +10,7 @@ const ORG = 1;
 const LOC = 2;
 const MAX_KEY_TOKENS = 6;
 /** Company legal forms (general-purpose). */
-const LEGAL = new Set(['inc', 'corp', 'corporation', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'co']);
+export const LEGAL = new Set(['inc', 'corp', 'corporation', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'co']);
 
 function isInitial(t: string): boolean {
   return t.length === 1 && t !== t.toLowerCase();

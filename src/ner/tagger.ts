@@ -1,6 +1,6 @@
 // Tags the names of a Doc with the trained model: features per sentence, Viterbi, then BIO tags to spans.
 import type { Doc } from '../types.js';
-import { harmonize } from './consistency.js';
+import { LEGAL, harmonize } from './consistency.js';
 import { DocWords } from './docwords.js';
 import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
@@ -127,13 +127,16 @@ function mergePlaces(fx: FeatureExtractor, tags: Uint8Array, n: number): void {
 
 /**
  * Adds a tagged span, tidied: a spaced dash splits it in two ("Brazil - Giovanni" on a results line is a place
- * and a person) and numbers at its end are left out ("Durham 114", "Zidane 46th"), as a name rarely ends in one.
+ * and a person), so does "and" after a company's legal form ("X Inc and Y Corp"), and numbers at its end are
+ * left out ("Durham 114", "Zidane 46th"), as a name rarely ends in one.
  */
 function pushTidy(doc: Doc, spans: NameSpan[], first: number, last: number, cls: number, sentence: number): void {
   const toks = doc.tokens;
   for (let k = first + 1; k < last; k++) {
     const t = toks[k]!;
-    if (t.text === '-' && toks[k - 1]!.end < t.start && t.end < toks[k + 1]!.start) {
+    // Two companies joined by "and", the first with its legal form ("X Inc and Y Corp"), are two names.
+    const legalAnd = cls === ORG && t.text === 'and' && LEGAL.has(toks[k - 1]!.text.replace(/\.$/, '').toLowerCase());
+    if (legalAnd || (t.text === '-' && toks[k - 1]!.end < t.start && t.end < toks[k + 1]!.start)) {
       pushTidy(doc, spans, first, k - 1, cls, sentence);
       pushTidy(doc, spans, k + 1, last, cls, sentence);
       return;
