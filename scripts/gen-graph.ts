@@ -9,6 +9,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EdgeAttributes, Evidence, Modality, NodeAttributes, NodeType, RelationType } from '../src/types.js';
+import { rng } from './rng.js';
 
 export interface GenOptions {
   nodes: number;
@@ -21,18 +22,6 @@ interface ExportedGraph {
   options: { type: 'directed'; multi: true; allowSelfLoops: false };
   nodes: { key: string; attributes: NodeAttributes }[];
   edges: { key: string; source: string; target: string; attributes: EdgeAttributes }[];
-}
-
-/** mulberry32: tiny, fast and good enough for layout noise; the same seed gives the same file. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYL = ['ka', 'lo', 'mi', 'ren', 'sa', 'tu', 'vel', 'do', 'ria', 'nor', 'bel', 'ost', 'fa', 'gun', 'hel', 'ix'];

@@ -16,6 +16,7 @@ import { type RawSentence, type TrainSentence, readExtra, readGmb, splitTitles, 
 import { type City, type Country, buildPlaceLists, parseList } from '../src/ner/train/gazetteers.js';
 import { NONE, Perceptron } from '../src/ner/train/perceptron.js';
 import { sportsSentences } from '../src/ner/train/synthetic.js';
+import { rng } from './rng.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env['NER_DATA'] ?? join(ROOT, '..', 'shared', 'data');
@@ -61,18 +62,6 @@ const CORPORA: { file: string; weight: number; kind: 'gmb' | 'extra' }[] = [
   ...['academic', 'bio', 'court', 'voyage'].map((g) => ({ file: `ner-extra/gum/by_genre/${g}.txt`, weight: 0.6, kind: 'extra' as const })),
   { file: 'ner-extra/re3d/re3d_clean_names_only.txt', weight: 0.3, kind: 'extra' },
 ];
-
-/** mulberry32: a small seeded PRNG, so shuffles and augmentation are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const log = (msg: string) => console.log(`[train:ner ${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 const t0 = performance.now();
