@@ -31,6 +31,11 @@ export function defaultFilters(graph: VGraph): Filters {
   return { nodeTypes, relations, modalities, minDegree: 0, minMentions: 0, dateFrom: '', dateTo: '', ego: null, depth: 1 };
 }
 
+/** A copy of `f` that can be changed without touching `f` (the sets are copied too). */
+export function copyFilters(f: Filters): Filters {
+  return { ...f, nodeTypes: new Set(f.nodeTypes), relations: new Set(f.relations), modalities: new Set(f.modalities) };
+}
+
 /** Dates of the articles the graph holds, by article id (article nodes carry `date`). */
 export function articleDates(graph: VGraph): Map<string, string> {
   const dates = new Map<string, string>();

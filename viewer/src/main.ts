@@ -5,7 +5,7 @@ import Sigma from 'sigma';
 import { extremityArrow, pathCurved, pathLine, pathLoop } from 'sigma/rendering';
 import { instrument } from './bench.js';
 import { $, download, h } from './dom.js';
-import { articleDates, computeVisibility, defaultFilters, type Filters } from './filters.js';
+import { articleDates, computeVisibility, copyFilters, defaultFilters, type Filters } from './filters.js';
 import { capturePng, subgraphExport, toGexf } from './exporting.js';
 import { LayoutRunner, type LayoutPhase } from './layout.js';
 import { fetchGraph, GraphFileError, parseGraph, type VGraph, type VNode } from './model.js';
@@ -120,7 +120,7 @@ class App {
     this.dates = articleDates(graph);
     this.defaults = defaultFilters(graph);
     const restored = search !== null ? decodeState(search, this.defaults) : null;
-    this.filters = restored?.filters ?? defaultFilters(graph);
+    this.filters = restored?.filters ?? copyFilters(this.defaults);
     this.sizeBy = restored?.view.sizeBy ?? 'degree';
     performance.mark('kg:prepared');
     const { sigma, sizeOf } = createRenderer(graph, $('#graph'), scale);
@@ -317,26 +317,13 @@ class App {
     const graph = this.graph;
     if (!sigma || !graph) return;
     const next = computeVisibility(graph, this.filters, this.dates);
-    const show: string[] = [];
-    const hide: string[] = [];
-    graph.forEachNode((k) => {
-      const was = this.visible.nodes.has(k);
-      const is = next.nodes.has(k);
-      if (was && !is) hide.push(k);
-      else if (!was && is) show.push(k);
-    });
-    if (hide.length) sigma.setNodesState(hide, { isHidden: true });
-    if (show.length) sigma.setNodesState(show, { isHidden: false });
-    const eshow: string[] = [];
-    const ehide: string[] = [];
-    graph.forEachEdge((k) => {
-      const was = this.visible.edges.has(k);
-      const is = next.edges.has(k);
-      if (was && !is) ehide.push(k);
-      else if (!was && is) eshow.push(k);
-    });
-    if (ehide.length) sigma.setEdgesState(ehide, { isHidden: true });
-    if (eshow.length) sigma.setEdgesState(eshow, { isHidden: false });
+    // Only the items whose visibility changes are touched, so sigma re-processes as little as possible.
+    const nodes = visibilityChanges(graph.nodes(), this.visible.nodes, next.nodes);
+    if (nodes.hide.length) sigma.setNodesState(nodes.hide, { isHidden: true });
+    if (nodes.show.length) sigma.setNodesState(nodes.show, { isHidden: false });
+    const edges = visibilityChanges(graph.edges(), this.visible.edges, next.edges);
+    if (edges.hide.length) sigma.setEdgesState(edges.hide, { isHidden: true });
+    if (edges.show.length) sigma.setEdgesState(edges.show, { isHidden: false });
     this.visible = next;
     this.updateCount();
     this.updateEgoLabel();
@@ -344,7 +331,7 @@ class App {
   }
 
   resetFilters(): void {
-    this.filters = defaultFilters(this.graph!);
+    this.filters = copyFilters(this.defaults);
     this.buildFilterControls();
     this.applyFilters(true);
   }
@@ -521,6 +508,17 @@ function sameFilters(a: Filters, b: Filters): boolean {
 }
 
 // ---- boot ----
+
+/** The keys that were visible and are no longer (`hide`), and the other way round (`show`). */
+function visibilityChanges(keys: string[], was: Set<string>, is: Set<string>): { show: string[]; hide: string[] } {
+  const show: string[] = [];
+  const hide: string[] = [];
+  for (const k of keys) {
+    if (was.has(k) && !is.has(k)) hide.push(k);
+    else if (!was.has(k) && is.has(k)) show.push(k);
+  }
+  return { show, hide };
+}
 
 const app = new App();
 
