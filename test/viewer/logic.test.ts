@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../scripts/gen-graph.js';
 import { serveViewer, type ViewServer } from '../../src/cli/view.js';
 import type { Evidence } from '../../src/types.js';
+import { EdgeHitTester } from '../../viewer/src/edgehit.js';
 import { evidencePieces } from '../../viewer/src/evidence.js';
 import { computeVisibility, defaultFilters } from '../../viewer/src/filters.js';
 import { parseGraph } from '../../viewer/src/model.js';
@@ -103,6 +104,38 @@ describe('filters', () => {
     const k = g.nodes().find((n) => g.degree(n) > 2)!;
     const v = computeVisibility(g, { ...all, ego: k, depth: 1 });
     expect([...v.nodes].sort()).toEqual([k, ...g.neighbors(k)].sort());
+  });
+});
+
+describe('edge hit testing', () => {
+  // Viewport = framed-graph space here (identity camera): a-b straight, c-d twice (sigma curves the pair).
+  const g = parseGraph(
+    JSON.stringify({
+      nodes: [['a', 0, 0], ['b', 100, 0], ['c', 0, 100], ['d', 100, 100], ['e', 0, 200], ['f', 100, 200]].map(([key, x, y]) => ({ key, attributes: { x, y } })),
+      edges: [['ab', 'a', 'b'], ['cd1', 'c', 'd'], ['cd2', 'c', 'd'], ['ef', 'e', 'f']].map(([key, source, target]) => ({ key, source, target, attributes: {} })),
+    }),
+    'hit.json',
+  );
+  const curvature: Record<string, number> = { cd1: 0.125, cd2: -0.125 };
+  const id = (p: { x: number; y: number }) => ({ x: p.x, y: p.y });
+  const tester = new EdgeHitTester(g, {
+    getNodeDisplayData: (k) => ({ x: g.getNodeAttribute(k, 'x'), y: g.getNodeAttribute(k, 'y') }),
+    getEdgeDisplayData: (k) => ({ size: 2, curvature: curvature[k] ?? 0 }),
+    framedGraphToViewport: id,
+    viewportToFramedGraph: id,
+  });
+  const visible = (k: string) => k !== 'ef';
+  it.each([
+    ['on a straight edge', 50, 1, 'ab'],
+    ['within its width plus a few pixels', 30, -4.5, 'ab'],
+    ['too far from any edge', 50, 20, null],
+    // The control point stands curvature x length off the chord's midpoint; the curve passes halfway to it.
+    ['on the curve bending one way', 50, 100 + 0.125 * 100 * 0.5, 'cd1'],
+    ['on the curve bending the other way', 50, 100 - 0.125 * 100 * 0.5, 'cd2'],
+    ['on the chord between two curves', 50, 100, null],
+    ['on a hidden edge', 50, 200, null],
+  ])('%s', (_n, x, y, want) => {
+    expect(tester.edgeAt(x, y, visible)).toBe(want);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveViewer, type ViewServer } from '../../src/cli/view.js';
 import { ensureViewerBuilt, fixtureGraph, inkedPixels, launch, openViewer, sampleGraph, settle, SKIP_BROWSER } from './harness.js';
+import { FADED_NODE } from '../../viewer/src/palette.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -137,12 +138,12 @@ describe.skipIf(SKIP_BROWSER).each([
         hovered: s.getNodeState(k).isHovered,
         neighboursActive: [...nb].every((n) => s.getNodeState(n).isActive),
         otherActive: other ? s.getNodeState(other).isActive : false,
-        otherColor: other ? s.getNodeDisplayData(other)!.color : '#e7e5e4',
+        otherColor: other ? s.getNodeDisplayData(other)!.color : null,
         hasActive: s.getGraphState().hasActive,
       };
     }, key);
     expect(st).toMatchObject({ hovered: true, neighboursActive: true, otherActive: false, hasActive: true });
-    expect(st.otherColor.toLowerCase()).toBe('#e7e5e4');
+    expect(st.otherColor?.toLowerCase()).toBe(FADED_NODE);
     await page.mouse.move(2, 400);
     await settle(page);
     expect(await page.evaluate(() => window.__viewer.sigma!.getGraphState().hasActive)).toBe(false);
@@ -222,7 +223,7 @@ describe.skipIf(SKIP_BROWSER)('evidence in the panel (generated fixture)', { tim
       );
       await page.mouse.move(p.x, p.y);
       await settle(page);
-      if (await page.evaluate((e) => window.__viewer.sigma!.getEdgeState(e).isHovered, target)) {
+      if (await page.evaluate((e) => window.__viewer.sigma!.getEdgeState(e).isUnderPointer, target)) {
         at = p;
         break;
       }

@@ -6,6 +6,7 @@ import { extremityArrow, pathCurved, pathLine, pathLoop } from 'sigma/rendering'
 import { instrument } from './bench.js';
 import { $, download, h } from './dom.js';
 import { articleDates, computeVisibility, copyFilters, defaultFilters, type Filters } from './filters.js';
+import { EdgeHitTester } from './edgehit.js';
 import { capturePng, subgraphExport, toGexf } from './exporting.js';
 import { LayoutRunner, type LayoutPhase } from './layout.js';
 import { fetchGraph, GraphFileError, parseGraph, type VGraph, type VNode } from './model.js';
@@ -29,12 +30,15 @@ function createRenderer(graph: VGraph, container: HTMLElement, scale: { degree: 
   };
   const sigma = new Sigma(graph, container, {
     customNodeState: { isActive: false, isSelected: false },
-    customEdgeState: { isActive: false, isSelected: false },
+    customEdgeState: { isActive: false, isSelected: false, isUnderPointer: false },
     customGraphState: { hasActive: false, sizeBy: 'degree' as string },
     primitives: {
       edges: { paths: [pathLine(), pathCurved(), pathLoop()], extremities: [extremityArrow()] },
+      // The selected or hovered node (and its label) above its neighbourhood, which is above the rest.
+      depthLayers: ['edges', 'topEdges', 'nodes', 'topNodes', 'focusNodes'],
     },
-    settings: { enableEdgeEvents: true, renderEdgeLabels: false },
+    // Edges are hovered and clicked through EdgeHitTester, not sigma's per-frame edge picking (see edgehit.ts).
+    settings: { enableEdgeEvents: false, renderEdgeLabels: false },
     styles: {
       nodes: [
         {
@@ -57,9 +61,11 @@ function createRenderer(graph: VGraph, container: HTMLElement, scale: { degree: 
           when: (_a, s, gs) => gs.hasActive && !s.isActive && !s.isHovered && !s.isSelected,
           then: { color: FADED_NODE, labelVisibility: 'hidden' },
         },
-        { whenState: 'isActive', then: { depth: 'topNodes' } },
-        { whenState: 'isSelected', then: { depth: 'topNodes', labelVisibility: 'visible', backdropVisibility: 'visible' } },
-        { whenState: 'isHovered', then: { depth: 'topNodes', labelVisibility: 'visible', backdropVisibility: 'visible' } },
+        // The neighbourhood of what is hovered or selected is what the user is reading: every name shows, on a
+        // light ground so names that cross stay legible (the grid's culling would hide most of them).
+        { whenState: 'isActive', then: { depth: 'topNodes', labelVisibility: 'visible', labelBackgroundColor: 'rgba(255, 255, 255, 0.85)', labelBackgroundPadding: 2 } },
+        { whenState: 'isSelected', then: { depth: 'focusNodes', labelVisibility: 'visible', backdropVisibility: 'visible' } },
+        { whenState: 'isHovered', then: { depth: 'focusNodes', labelVisibility: 'visible', backdropVisibility: 'visible' } },
       ],
       edges: [
         {
@@ -70,10 +76,10 @@ function createRenderer(graph: VGraph, container: HTMLElement, scale: { degree: 
           depth: 'edges',
           visibility: { whenState: 'isHidden', then: 'hidden', else: 'visible' },
         },
-        { when: (_a, s, gs) => gs.hasActive && !s.isActive && !s.isHovered, then: { color: FADED_EDGE } },
+        { when: (_a, s, gs) => gs.hasActive && !s.isActive && !s.isUnderPointer, then: { color: FADED_EDGE } },
         { whenState: 'isActive', then: { depth: 'topEdges', size: 2 } },
         { whenState: 'isSelected', then: { depth: 'topEdges', size: 3 } },
-        { whenState: 'isHovered', then: { depth: 'topEdges', size: 3 } },
+        { whenState: 'isUnderPointer', then: { depth: 'topEdges', size: 3 } },
       ],
     },
   });
@@ -153,23 +159,52 @@ class App {
     this.index = null;
     this.selection = null;
     this.hovered = null;
+    this.hoveredEdge = null;
+    this.overNode = false;
     this.active = { nodes: [], edges: [] };
     this.closeResults();
   }
 
   private bindRenderer(sigma: Renderer): void {
     this.frames++; // the constructor rendered the first frame
+    const edges = new EdgeHitTester(this.graph!, sigma);
     sigma.on('afterRender', () => {
       this.frames++;
+      edges.invalidate();
     });
     instrument(sigma);
-    sigma.on('enterNode', ({ node }) => this.hover({ kind: 'node', key: node }));
-    sigma.on('leaveNode', () => this.hover(null));
-    sigma.on('enterEdge', ({ edge }) => this.hover({ kind: 'edge', key: edge }));
-    sigma.on('leaveEdge', () => this.hover(null));
+    const edgeAt = (x: number, y: number) => edges.edgeAt(x, y, (k) => this.visible.edges.has(k));
+    sigma.on('enterNode', ({ node }) => {
+      this.overNode = true;
+      this.hoverEdge(null);
+      this.hover({ kind: 'node', key: node });
+    });
+    sigma.on('leaveNode', () => {
+      this.overNode = false;
+      this.hover(null);
+    });
+    // Edge hover: at most one hit test per animation frame, none while a button is down (panning).
+    let pending: { x: number; y: number } | null = null;
+    sigma.on('moveBody', ({ event }) => {
+      if (this.overNode || (event.original as MouseEvent).buttons) return;
+      const inside = event.x >= 0 && event.y >= 0 && event.x <= sigma.getDimensions().width && event.y <= sigma.getDimensions().height;
+      if (!inside) return this.hoverEdge(null);
+      if (!pending) {
+        requestAnimationFrame(() => {
+          const at = pending!;
+          pending = null;
+          if (this.sigma === sigma && !this.overNode) this.hoverEdge(edgeAt(at.x, at.y));
+        });
+      }
+      pending = { x: event.x, y: event.y };
+    });
+    sigma.on('leaveStage', () => this.hoverEdge(null));
     sigma.on('clickNode', ({ node }) => this.selectNode(node, false));
-    sigma.on('clickEdge', ({ edge }) => this.selectEdge(edge, false));
-    sigma.on('clickStage', () => this.clearSelection());
+    sigma.on('clickStage', ({ event }) => {
+      const edge = edgeAt(event.x, event.y);
+      if (edge) this.selectEdge(edge, false);
+      else this.clearSelection();
+    });
     sigma.getCamera().on('updated', () => this.scheduleUrl());
   }
 
@@ -177,6 +212,20 @@ class App {
 
   /** What the pointer is over; it wins over the selection for highlighting. */
   private hovered: Selection = null;
+  private overNode = false;
+  private hoveredEdge: string | null = null;
+
+  /** The edge under the pointer (null: none). Sigma's edge events are off and it owns `isHovered`, so the
+   *  edge is marked with a state of our own. */
+  private hoverEdge(edge: string | null): void {
+    if (edge === this.hoveredEdge || !this.sigma) return;
+    const graph = this.graph!;
+    if (this.hoveredEdge && graph.hasEdge(this.hoveredEdge)) this.sigma.setEdgeState(this.hoveredEdge, { isUnderPointer: false });
+    this.hoveredEdge = edge;
+    if (edge) this.sigma.setEdgeState(edge, { isUnderPointer: true });
+    $('#graph').style.cursor = edge ? 'pointer' : '';
+    if (edge || this.hovered?.kind === 'edge') this.hover(edge ? { kind: 'edge', key: edge } : null);
+  }
 
   private hover(target: Selection): void {
     this.hovered = target;

@@ -24,7 +24,7 @@ export const EDGE_COLORS: Record<RelationType, string> = {
 /** Relations whose stored direction carries no meaning: drawn without an arrow head. */
 export const UNDIRECTED: ReadonlySet<string> = new Set(['met_with']);
 
-export const FADED_NODE = '#e7e5e4';
+export const FADED_NODE = '#d6d3d1';
 export const FADED_EDGE = '#f0efee';
 export const UNKNOWN = '#78716c';
 
