@@ -27,8 +27,9 @@ function startsUpper(t: string): boolean {
  * `isOrgKey(i)` says whether token i is an organization keyword ("Inc", "SpA", "Bank"): the name before it is the
  * organization's short form ("Magna" for "Magna International Inc").
  */
-export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false): NameSpan[] {
+export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false, sports?: SportsPage): NameSpan[] {
   const toks = doc.tokens;
+  if (sports) teamsOnResultLines(doc, input, sports.isCountry);
   const key = (s: NameSpan) => {
     let k = toks[s.first]!.text;
     for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
@@ -150,6 +151,38 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     }
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+/** A sports page (results or standings tables, or sports reporting; see sportsLevel in tagger.ts). */
+export interface SportsPage {
+  /** Tokens [first, last] are exactly a country's name. */
+  isCountry: (first: number, last: number) => boolean;
+}
+
+/**
+ * On a sports page, a place name right before a score on a results or standings line ("Bristol 28 Bath 12",
+ * "BOSTON 69 65 .515 5") is a team named after its town: an organization. A country's name stays a place (a
+ * national side, by news convention), and so does a name before a colon (the venue: "Hove : Sussex 363").
+ */
+function teamsOnResultLines(doc: Doc, spans: NameSpan[], isCountry: SportsPage['isCountry']): void {
+  const toks = doc.tokens;
+  for (const s of spans) {
+    if (s.cls !== LOC) continue;
+    const sent = doc.sentences[s.sentence]!;
+    const next = toks[s.last + 1];
+    if (s.last + 1 >= sent.tokenEnd || !next || !isNumber(next.text) || datelinePlace(doc, s.sentence) >= 0) continue;
+    let numbers = 0, lowers = 0;
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      const t = toks[i]!.text;
+      if (isNumber(t)) numbers++;
+      else if (/^\p{Ll}/u.test(t)) lowers++;
+    }
+    if (numbers >= 2 && lowers <= 2 && !isCountry(s.first, s.last)) s.cls = ORG;
+  }
+}
+
+function isNumber(t: string): boolean {
+  return /^\d[\d,.:/-]*$/.test(t);
 }
 
 /**
