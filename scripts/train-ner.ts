@@ -12,9 +12,10 @@ import { encodeModel } from '../src/ner/model.js';
 import { lowerHash } from '../src/ner/shape.js';
 import { N_TAGS } from '../src/ner/tags.js';
 import { sportsLevel } from '../src/ner/tagger.js';
-import { type RawSentence, type TrainSentence, readExtra, readGmb, splitTitles, toTrainSentence } from '../src/ner/train/corpus.js';
+import { type RawSentence, type TrainSentence, readExtra, readGmb, splitAsTagged, splitTitles, toTrainSentence } from '../src/ner/train/corpus.js';
 import { type City, type Country, buildPlaceLists, parseList } from '../src/ner/train/gazetteers.js';
 import { NONE, Perceptron } from '../src/ner/train/perceptron.js';
+import { businessSentences } from '../src/ner/train/business.js';
 import { sportsSentences } from '../src/ner/train/synthetic.js';
 import { rng } from './rng.js';
 
@@ -39,6 +40,9 @@ const DOC_SENTENCES = 20;
 const SPORTS = Number(process.env['NER_SPORTS'] ?? 15000);
 const SPORTS_WEIGHT = Number(process.env['NER_SPORTS_WEIGHT'] ?? 1);
 const PRUNE = Number(process.env['NER_PRUNE'] ?? 2);
+/** Synthetic business-page sentences (see src/ner/train/business.ts) and their weight. */
+const BUSINESS = Number(process.env['NER_BUSINESS'] ?? 2000);
+const BUSINESS_WEIGHT = Number(process.env['NER_BUSINESS_WEIGHT'] ?? 1);
 
 /**
  * Corpora and weights: news-like and clean text counts most. GMB is news but silver (tool-made, partly
@@ -147,9 +151,15 @@ function main(): void {
 
   const random = rng(SEED);
   const surnames = human.filter((h) => h.length > 3 && h[0] !== h[0]!.toLowerCase()).sort();
-  const sports = sportsSentences({ cities: lists.cities, regions: lists.regions, countries: lists.countries.filter((c) => c.length > 3), given, surnames }, SPORTS, random, DOC_SENTENCES);
+  const countries = new Set([...lists.countries, ...lists.demonyms]);
+  const places = corpusPlaces(raw.map((r) => r.s)).filter((p) => !countries.has(p));
+  const names = { cities: lists.cities, regions: lists.regions, countries: lists.countries.filter((c) => c.length > 3), given, surnames, places };
+  const sports = sportsSentences(names, SPORTS, random, DOC_SENTENCES);
   for (const s of sports) raw.push({ s, weight: SPORTS_WEIGHT, source: 'sports' });
-  log(`${sports.length} synthetic sports sentences, weight ${SPORTS_WEIGHT}`);
+  log(`${sports.length} synthetic sports sentences, weight ${SPORTS_WEIGHT} (${places.length} place names from the corpora)`);
+  const business = businessSentences(names, BUSINESS, random, DOC_SENTENCES);
+  for (const s of business) raw.push({ s, weight: BUSINESS_WEIGHT, source: 'business' });
+  log(`${business.length} synthetic business sentences, weight ${BUSINESS_WEIGHT}`);
   const train: TrainSentence[] = [];
   /** Consecutive sentences of one corpus stand in for an article (corpora keep their sentences in order). */
   const docOf: number[] = [];
@@ -162,14 +172,14 @@ function main(): void {
     }
     inDoc++;
     const t = toTrainSentence(s, weight);
-    if (t) {
-      train.push(t);
+    for (const piece of t ? splitAsTagged(t) : []) {
+      train.push(piece);
       docOf.push(doc);
     }
     if (random() < UPPER_SHARE) {
       const u = toTrainSentence(s, weight, true);
-      if (u) {
-        train.push(u);
+      for (const piece of u ? splitAsTagged(u) : []) {
+        train.push(piece);
         docOf.push(doc);
       }
     }
@@ -255,6 +265,30 @@ function main(): void {
   writeFileSync(OUT + '.tmp', bytes);
   renameSync(OUT + '.tmp', OUT);
   log(`wrote ${OUT}: ${keys.length} features after pruning |w| < ${PRUNE}, ${(bytes.length / 1e6).toFixed(2)} MB`);
+}
+
+/**
+ * Place names the corpora tag two to twelve times, of one to three capitalized words: counties and towns no
+ * gazetteer lists, which the synthetic sports pages use as club names. Names seen more often are mostly countries
+ * and their parts ("England"), whose sides are places in news convention. Sorted, so the training stays
+ * deterministic.
+ */
+function corpusPlaces(sentences: RawSentence[]): string[] {
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    for (let i = 0; i < s.tags.length; i++) {
+      if (s.tags[i] !== 'B-LOC') continue;
+      let j = i + 1;
+      while (j < s.tags.length && s.tags[j] === 'I-LOC') j++;
+      const words = s.tokens.slice(i, j);
+      if (words.length <= 3 && words.every((w) => /^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$/.test(w))) {
+        const k = words.join(' ');
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      i = j - 1;
+    }
+  }
+  return [...counts].filter(([, n]) => n >= 2 && n <= 12).map(([k]) => k).sort();
 }
 
 /** Index of `h` in the sorted keys, or NONE. */

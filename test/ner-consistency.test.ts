@@ -95,4 +95,21 @@ describe('harmonize: one article, one reading of each name', () => {
     const { doc, spans } = spansOf(text, marks);
     expect(show(doc, harmonize(doc, spans)).filter((x) => !/Dallas|Houston|Omaha/.test(x))).toEqual(expected);
   });
+
+  it.each([
+    ['a town before a score is a team', 'Harwick 28 Bramley 12', [['Harwick', 'LOC'], ['Bramley', 'LOC']], ['ORG:Harwick', 'ORG:Bramley']],
+    ['so on a standings row', 'HARWICK 40 20 .667 5', [['HARWICK', 'LOC']], ['ORG:HARWICK']],
+    ['a country stays a place (a national side)', 'Norway 2 Bramley 1', [['Norway', 'LOC'], ['Bramley', 'LOC']], ['LOC:Norway', 'ORG:Bramley']],
+    ['a venue before a colon stays a place', 'Harwick : Bramley 363 and 120', [['Harwick', 'LOC'], ['Bramley', 'LOC']], ['LOC:Harwick', 'ORG:Bramley']],
+    ['a place in running text stays a place', 'Harwick 2 was the score they wanted in the end , said Bramley 4 times', [['Harwick', 'LOC'], ['Bramley', 'LOC']], ['LOC:Harwick', 'LOC:Bramley']],
+    ['two names and their scores alone are two teams', 'Port Vale 2 Oxford 0', [['Port Vale', 'PER'], ['Oxford', 'LOC']], ['ORG:Port Vale', 'ORG:Oxford']],
+    ['a golfer before his scores stays a person', 'Ian Mabry 68 70 71 69', [['Ian Mabry', 'PER']], ['PER:Ian Mabry']],
+    ['a dateline stays a place', 'HARWICK , Norway 2025-03-14\nTalks went on .', [['HARWICK', 'LOC'], ['Norway', 'LOC']], ['LOC:HARWICK', 'LOC:Norway']],
+  ] as [string, string, [string, (typeof CLASSES)[number], number?][], string[]][])('on a sports page: %s', (_what, text, marks, expected) => {
+    const { doc, spans } = spansOf(text, marks);
+    const isCountry = (first: number, last: number) => first === last && doc.tokens[first]!.text === 'Norway';
+    expect(show(doc, harmonize(doc, spans, undefined, { isCountry }))).toEqual(expected);
+    // Outside a sports page the rule does not apply.
+    expect(show(doc, harmonize(doc, spansOf(text, marks).spans)).filter((x) => x.startsWith('ORG'))).toHaveLength(0);
+  });
 });

@@ -29,6 +29,10 @@ describe('recognize: clear names in news sentences (written for these tests)', (
     ['Officials in Kenya said the World Health Organization had sent a team to Nairobi.', ['place:Kenya', 'organization:World Health Organization', 'place:Nairobi']],
     ['Rafael Nadal told Reuters he would play in Madrid next month.', ['person:Rafael Nadal', 'organization:Reuters', 'place:Madrid']],
     ['Shares of Harwick Controls Inc and Dunmore Corp rose on Monday.', ['organization:Harwick Controls Inc', 'organization:Dunmore Corp']],
+    // Tidying: no "-based" opening, no spaced period at the end, a comma between two names.
+    ['Analysts expect Ohio-based Brennmoor Bancorp Inc to bid.', ['organization:Brennmoor Bancorp Inc']],
+    ['The offer was filed by Dunmore Holdings Inc .', ['organization:Dunmore Holdings Inc']],
+    ['Talks with Harwick Bank , Dunmore Bank and Velmora Bank went on.', ['organization:Harwick Bank', 'organization:Dunmore Bank']],
   ])('%s', (text, expected) => {
     const got = names(text);
     for (const e of expected) expect(got).toContain(e);

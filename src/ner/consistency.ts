@@ -8,6 +8,7 @@ import type { NameSpan } from './tagger.js';
 const PER = 0;
 const ORG = 1;
 const LOC = 2;
+const MISC = 3;
 const MAX_KEY_TOKENS = 6;
 /** Company legal forms (general-purpose). */
 export const LEGAL = new Set(['inc', 'corp', 'corporation', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'bv', 'spa', 'gmbh', 'co']);
@@ -27,8 +28,9 @@ function startsUpper(t: string): boolean {
  * `isOrgKey(i)` says whether token i is an organization keyword ("Inc", "SpA", "Bank"): the name before it is the
  * organization's short form ("Magna" for "Magna International Inc").
  */
-export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false): NameSpan[] {
+export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false, sports?: SportsPage): NameSpan[] {
   const toks = doc.tokens;
+  if (sports) teamsOnResultLines(doc, input, sports.isCountry);
   const key = (s: NameSpan) => {
     let k = toks[s.first]!.text;
     for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
@@ -150,6 +152,49 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     }
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+/** A sports page (results or standings tables, or sports reporting; see sportsLevel in tagger.ts). */
+export interface SportsPage {
+  /** Tokens [first, last] are exactly a country's name. */
+  isCountry: (first: number, last: number) => boolean;
+}
+
+/**
+ * On a sports page, a place name right before a score on a results or standings line ("Bristol 28 Bath 12",
+ * "BOSTON 69 65 .515 5") is a team named after its town: an organization, and so are both names of a line that
+ * holds only two names and their scores. A country's name stays a place (a
+ * national side, by news convention), and so does a name before a colon (the venue: "Hove : Sussex 363").
+ */
+function teamsOnResultLines(doc: Doc, spans: NameSpan[], isCountry: SportsPage['isCountry']): void {
+  const toks = doc.tokens;
+  for (const [k, s] of spans.entries()) {
+    const sent = doc.sentences[s.sentence]!;
+    // A line of two names and their scores alone ("Port Vale 2 Oxford 0") is a match of two teams, whatever the
+    // tagger made of the names (a golfer's line has more numbers, a tennis player's a country in brackets).
+    const o = spans[k + 1];
+    if (s.first === sent.tokenStart && o && o.sentence === s.sentence && o.first === s.last + 2 && isNumber(toks[s.last + 1]!.text)) {
+      const end = o.last + 2;
+      if (end <= sent.tokenEnd && isNumber(toks[o.last + 1]!.text) && (end === sent.tokenEnd || toks[end]!.text === '(')) {
+        for (const t of [s, o]) if (t.cls !== MISC && !isCountry(t.first, t.last)) t.cls = ORG;
+        continue;
+      }
+    }
+    if (s.cls !== LOC) continue;
+    const next = toks[s.last + 1];
+    if (s.last + 1 >= sent.tokenEnd || !next || !isNumber(next.text) || datelinePlace(doc, s.sentence) >= 0) continue;
+    let numbers = 0, lowers = 0;
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      const t = toks[i]!.text;
+      if (isNumber(t)) numbers++;
+      else if (/^\p{Ll}/u.test(t)) lowers++;
+    }
+    if (numbers >= 2 && lowers <= 2 && !isCountry(s.first, s.last)) s.cls = ORG;
+  }
+}
+
+function isNumber(t: string): boolean {
+  return /^\d[\d,.:/-]*$/.test(t);
 }
 
 /**

@@ -6,7 +6,7 @@ import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
 import type { Model } from './model.js';
 import { GZ_B, GZ_L, GZ_U } from './features.js';
-import { PHRASE, WORD } from './lexicon.js';
+import { PHRASE, WORD, phraseStep } from './lexicon.js';
 import { lowerHash } from './shape.js';
 import { CLASSES, O, begin, classOf, inside as inside_, isInside } from './tags.js';
 import { type ModelScorer, decode, modelScorer } from './viterbi.js';
@@ -75,7 +75,14 @@ export function tagSpans(doc: Doc): NameSpan[] {
   }
   const words = state!.model.lexicon.words;
   const isOrgKey = (i: number) => ((words.get(lowerHash(doc.text, toks[i]!.start, toks[i]!.end)) ?? 0) & WORD.orgKey) !== 0;
-  return harmonize(doc, spans, isOrgKey);
+  const lex = state!.model.lexicon;
+  const isCountry = (first: number, last: number) => {
+    let h = 0;
+    for (let i = first; i <= last; i++) h = phraseStep(h, lowerHash(doc.text, toks[i]!.start, toks[i]!.end));
+    const bits = lex.phrases.get(h) ?? 0;
+    return (bits & PHRASE.country) !== 0 && (bits & PHRASE.demonym) === 0;
+  };
+  return harmonize(doc, spans, isOrgKey, fx.docTable ? { isCountry } : undefined);
 }
 
 /**
@@ -127,8 +134,10 @@ function mergePlaces(fx: FeatureExtractor, tags: Uint8Array, n: number): void {
 
 /**
  * Adds a tagged span, tidied: a spaced dash splits it in two ("Brazil - Giovanni" on a results line is a place
- * and a person), so does "and" after a company's legal form ("X Inc and Y Corp"), and numbers at its end are
- * left out ("Durham 114", "Zidane 46th"), as a name rarely ends in one.
+ * and a person), so do a comma in an organization ("Mercantile, Commerce" are two banks), a number inside it and
+ * "and" after a company's legal form ("X Inc and Y Corp"); numbers and a spaced period at its end are left out
+ * ("Durham 114", "Zidane 46th", "Acme Inc ."), as a name rarely ends in one, and so is a "-based" opening
+ * ("Ohio-based KeyCorp").
  */
 function pushTidy(doc: Doc, spans: NameSpan[], first: number, last: number, cls: number, sentence: number): void {
   const toks = doc.tokens;
@@ -136,13 +145,23 @@ function pushTidy(doc: Doc, spans: NameSpan[], first: number, last: number, cls:
     const t = toks[k]!;
     // Two companies joined by "and", the first with its legal form ("X Inc and Y Corp"), are two names.
     const legalAnd = cls === ORG && t.text === 'and' && LEGAL.has(toks[k - 1]!.text.replace(/\.$/, '').toLowerCase());
-    if (legalAnd || (t.text === '-' && toks[k - 1]!.end < t.start && t.end < toks[k + 1]!.start)) {
+    // A number between two names is a score on a results line ("Atlanta 6 Chicago 5"), not part of one name.
+    const score = /^\d+$/.test(t.text);
+    const spaced = toks[k - 1]!.end < t.start && t.end < toks[k + 1]!.start;
+    // A comma inside an organization parts two of them; a place keeps it ("Washington, D.C.").
+    if (legalAnd || score || (spaced && t.text === '-') || (cls === ORG && t.text === ',')) {
       pushTidy(doc, spans, first, k - 1, cls, sentence);
       pushTidy(doc, spans, k + 1, last, cls, sentence);
       return;
     }
   }
-  while (last > first && isDigit(toks[last]!.text.charCodeAt(0))) last--;
+  for (let k = last - 1; k >= first; k--) {
+    if (toks[k]!.text.endsWith('-based')) {
+      first = k + 1;
+      break;
+    }
+  }
+  while (last > first && (isDigit(toks[last]!.text.charCodeAt(0)) || (toks[last]!.text === '.' && toks[last - 1]!.end < toks[last]!.start))) last--;
   spans.push({ first, last, cls, sentence });
 }
 

@@ -2,8 +2,8 @@
 // GMB: per->PER, org->ORG, geo->LOC, gpe->LOC when a proper noun (countries) else MISC (demonyms such as
 // "British", as CoNLL does), art/eve/nat->MISC, tim->O. Person spans lose leading titles and honorifics
 // ("President Bush" -> "Bush"), since titles are roles of their own here.
-import { tokenize } from '../../text/tokenize.js';
-import { CLASSES, N_TAGS, O, begin, inside } from '../tags.js';
+import { splitSentences, tokenize } from '../../text/tokenize.js';
+import { CLASSES, N_TAGS, O, begin, classOf, inside, isInside } from '../tags.js';
 
 export interface RawSentence {
   tokens: string[];
@@ -131,4 +131,27 @@ function tagId(tag: string, continued: boolean): number {
   if (c < 0) return O;
   const id = tag[0] === 'B' && !continued ? begin(c) : inside(c);
   return id < N_TAGS ? id : O;
+}
+
+/**
+ * Cuts a training sentence where the tagger's sentence splitter cuts an article (src/text/tokenize.ts): a rank
+ * ("1 . Name ( Country )") or a standings row ("X 70 63 .526 4") reaches the tagger as two sentences, so it is
+ * learned as two.
+ */
+export function splitAsTagged(t: TrainSentence): TrainSentence[] {
+  const tokens = Array.from(t.starts, (start, i) => ({ start, end: t.ends[i]!, text: t.text.slice(start, t.ends[i]!) }));
+  const sentences = splitSentences(t.text, tokens);
+  if (sentences.length === 1) return [t];
+  return sentences.map((s) => {
+    const base = t.starts[s.tokenStart]!;
+    const gold = t.gold.slice(s.tokenStart, s.tokenEnd);
+    if (isInside(gold[0]!)) gold[0] = begin(classOf(gold[0]!));
+    return {
+      text: t.text.slice(base, t.ends[s.tokenEnd - 1]!),
+      starts: t.starts.slice(s.tokenStart, s.tokenEnd).map((x) => x - base),
+      ends: t.ends.slice(s.tokenStart, s.tokenEnd).map((x) => x - base),
+      gold,
+      weight: t.weight,
+    };
+  });
 }

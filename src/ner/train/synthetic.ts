@@ -4,8 +4,8 @@
 // names come from the gazetteer lists (npm data packages).
 import type { RawSentence } from './corpus.js';
 
-type Pick = <T>(xs: readonly T[]) => T;
-type Part = [text: string, tag: 'PER' | 'ORG' | 'LOC' | 'O'];
+export type Pick = <T>(xs: readonly T[]) => T;
+export type Part = [text: string, tag: 'PER' | 'ORG' | 'LOC' | 'O'];
 
 const CLUB_SUFFIX = ['', '', '', 'United', 'City', 'Rovers', 'Athletic', 'Town', 'Wanderers', 'FC', 'County'];
 /** Club-name words written before a town's name in many countries (general sports naming, not club names). */
@@ -18,6 +18,11 @@ export interface SyntheticNames {
   countries: string[];
   given: string[];
   surnames: string[];
+  /**
+   * Place names as the training corpora tag them: counties, provinces and towns no gazetteer lists, which the
+   * tagger learns as places from the corpora. Clubs are named after them too ("Hampshire beat Kent").
+   */
+  places: string[];
 }
 
 /**
@@ -33,13 +38,19 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     // A club-name word or an unknown word before the town ("Dynamo X", "Xyz X") is common abroad.
     if (r < 0.12) return [[`${pick(CLUB_PREFIX)} ${pick(names.cities)}`, 'ORG']];
     if (r < 0.2) return [[`${pick(names.surnames)} ${pick(names.cities)}`, 'ORG']];
-    const base = r < 0.6 ? pick(names.cities) : r < 0.68 ? pick(names.regions) : pick(names.surnames);
+    const base = r < 0.42 ? pick(names.cities) : r < 0.6 ? pick(names.places) : r < 0.68 ? pick(names.regions) : pick(names.surnames);
     const suffix = pick(CLUB_SUFFIX);
     return [[suffix ? `${base} ${suffix}` : base, 'ORG']];
+  };
+  // Teams of cycling and motor racing carry their sponsors' names: unknown words, often two.
+  const team = (): Part[] => {
+    const r = random();
+    return [[r < 0.4 ? pick(names.surnames) : r < 0.8 ? `${pick(names.surnames)} ${pick(names.surnames)}` : `${pick(names.surnames)}-${pick(names.surnames)}`, 'ORG']];
   };
   const person = (): Part[] => [[random() < 0.4 ? `${pick(names.given)[0]}. ${pick(names.surnames)}` : `${pick(names.given)} ${pick(names.surnames)}`, 'PER']];
   const country = (): Part[] => [[pick(names.countries), 'LOC']];
   const o = (t: string): Part[] => [[t, 'O']];
+  const day = () => pick(['on Saturday', 'on Sunday', 'on Wednesday', 'last week', 'in midweek', 'on the final day']);
   const templates: (() => Part[])[] = [
     () => [...club(), ...o(num(5)), ...club(), ...o(num(5))],
     () => [...club(), ...o(`${num(40)} ${num(20)} ${num(15)} ${num(15)} ${num(60)} ${num(60)} ${num(90)}`)],
@@ -50,10 +61,12 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...country(), ...o(pick(VERBS)), ...country(), ...o(`${num(5)}-${num(5)} in a World Cup qualifier in`), [pick(names.cities), 'LOC'], ...o('.')],
     () => [...o(`${pick(['Striker', 'Midfielder', 'Goalkeeper', 'Captain'])}`), ...person(), ...o('joined'), ...club(), ...o('from'), ...club(), ...o('.')],
     () => [...o('At'), [pick(names.cities), 'LOC'], ...o(':'), ...club(), ...o(num(8)), ...club(), ...o(num(8))],
-    // Fixture lists: "X v Y" (capitals in agency tables). Not "X at Y": the town after "at" is the venue, a place.
+    // Fixture lists: "X v Y" (capitals in agency tables).
     () => [...club(), ...o(pick(['v', 'V', 'vs', 'vs.'])), ...club()],
     // "X at Y" in a schedule: the visitors, then the home town where the game is played (a place).
     () => [...club(), ...o(pick(['at', 'AT'])), [pick(names.cities), 'LOC']],
+    // Individual results, some with the rider's or driver's team after the country (an organization).
+    () => [...o(`${1 + Number(num(12))} .`), ...person(), ...o('('), ...country(), ...o(random() < 0.5 ? ')' : ') ,'), ...(random() < 0.4 ? team() : []), ...o(pick([`${num(5)}:${num(60)}`, 'same time', `${num(60)} seconds behind`]))],
     () => [...o(pick(['Saturday :', 'Fixtures :', 'Tonight :'])), ...club(), ...o('v'), ...club(), ...o(','), ...club(), ...o('v'), ...club()],
     // National teams keep their country's name as a place, on results lines too.
     () => [...country(), ...o(num(5)), ...country(), ...o(num(5))],
@@ -84,7 +97,6 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
   ];
   // National sides keep their country's name as a place in match reports too ("X beat Y by six wickets").
   const side = (): Part[] => (random() < 0.3 ? country() : club());
-  const day = () => pick(['on Saturday', 'on Sunday', 'on Wednesday', 'last week', 'in midweek', 'on the final day']);
   const prose: (() => Part[])[] = [
     templates[3]!,
     templates[7]!,
@@ -98,22 +110,34 @@ export function sportsSentences(names: SyntheticNames, count: number, random: ()
     () => [...club(), ...o(pick(['play', 'meet', 'face'])), ...club(), ...o('at'), [pick(names.cities), 'LOC'], ...o(pick(['next week .', 'in the final .', 'on Tuesday .']))],
     () => [...person(), ...o(', who joined'), ...club(), ...o('from'), ...club(), ...o(pick(['last season ,', 'in June ,'])), ...o(pick(['scored twice .', 'was injured .', 'kept a clean sheet .']))],
     () => [...o('He was called up by'), ...country(), ...o(pick(['for the World Cup .', 'for the tour of'])), ...country()],
+    // County and club sides as the subject of a match report, where only the story says they are teams.
+    () => [...side(), ...o(`still need ${num(250)} runs to beat`), ...side(), ...o(`with ${1 + Number(num(8))} wickets left .`)],
+    () => [...o(pick(['Their nearest rivals', 'The leaders', 'The champions'])), ...club(), ...o(','), ...club(), ...o('and'), ...club(), ...o(pick(['all won .', 'are level on points .', 'dropped points at home .']))],
+    () => [...o(pick(['At the close', 'At tea', 'At lunch on the second day'])), ...side(), ...o(pick(['had made', 'were'])), ...o(`${num(400)} for ${num(9)} .`)],
+    () => [...club(), ...o(pick(['stayed in the title race by beating', 'went top after a win over', 'slumped to a home defeat against', 'bowled out'])), ...club(), ...o(pick(['.', `for ${num(200)} .`]))],
+    () => [...person(), ...o(pick(["'s hundred gave", "'s late goal gave", "'s five wickets gave"])), ...club(), ...o(pick(['a win over', 'victory against'])), ...club(), ...o('.')],
+    () => [...club(), ...o("'s"), ...person(), ...o(pick(['was sent off', 'hit the post', 'took four wickets', 'made 80'])), ...o(day()), ...o('.')],
+    () => [...o(pick(['The defeat was', 'The win was'])), ...club(), ...o(`'s ${pick(['third', 'fourth', 'sixth'])} in a row .`)],
   ];
   const out: RawSentence[] = [];
   let proseOnly = false;
   for (let i = 0; i < count; i++) {
     if (i % page === 0) proseOnly = random() < 0.35;
-    const parts = pick(proseOnly ? prose : templates)();
     const upper = !proseOnly && random() < 0.25;
-    const tokens: string[] = [], tags: string[] = [];
-    for (const [text, tag] of parts) {
-      text.split(' ').forEach((tok, k) => {
-        if (!tok) return;
-        tokens.push(upper ? tok.toUpperCase() : tok);
-        tags.push(tag === 'O' ? 'O' : `${k === 0 ? 'B' : 'I'}-${tag}`);
-      });
-    }
-    out.push({ tokens, tags });
+    out.push(toSentence(pick(proseOnly ? prose : templates)(), upper));
   }
   return out;
+}
+
+/** Splits the parts into tokens with IOB2 tags, in capitals when `upper`. */
+export function toSentence(parts: Part[], upper = false): RawSentence {
+  const tokens: string[] = [], tags: string[] = [];
+  for (const [text, tag] of parts) {
+    text.split(' ').forEach((tok, k) => {
+      if (!tok) return;
+      tokens.push(upper ? tok.toUpperCase() : tok);
+      tags.push(tag === 'O' ? 'O' : `${k === 0 ? 'B' : 'I'}-${tag}`);
+    });
+  }
+  return { tokens, tags };
 }
