@@ -166,14 +166,15 @@ class App {
   }
 
   private bindRenderer(sigma: Renderer): void {
+    instrument(sigma);
     this.frames++; // the constructor rendered the first frame
-    const edges = new EdgeHitTester(this.graph!, sigma);
+    // Built on the first pointer move over the stage, off the path to the first frame.
+    let edges: EdgeHitTester | null = null;
     sigma.on('afterRender', () => {
       this.frames++;
-      edges.invalidate();
+      edges?.invalidate();
     });
-    instrument(sigma);
-    const edgeAt = (x: number, y: number) => edges.edgeAt(x, y, (k) => this.visible.edges.has(k));
+    const edgeAt = (x: number, y: number) => (edges ??= new EdgeHitTester(this.graph!, sigma)).edgeAt(x, y, (k) => this.visible.edges.has(k));
     sigma.on('enterNode', ({ node }) => {
       this.overNode = true;
       this.hoverEdge(null);
