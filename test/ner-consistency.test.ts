@@ -96,6 +96,38 @@ describe('harmonize: one article, one reading of each name', () => {
     expect(show(doc, harmonize(doc, spans)).filter((x) => !/Dallas|Houston|Omaha/.test(x))).toEqual(expected);
   });
 
+  // Scores are the tagger's for reading each mention as PER, ORG, LOC, MISC; a margin of a few points is a close call.
+  it.each([
+    [
+      'one sure reading outweighs two close calls',
+      'Velmora spoke first. Velmora was cheered. Fans chanted Velmora.',
+      [['Velmora', 'PER', 0, [90, 10, 0, -20]], ['Velmora', 'ORG', 1, [18, 20, 0, -20]], ['Velmora', 'ORG', 2, [17, 20, 0, -20]]],
+      ['PER:Velmora', 'PER:Velmora', 'PER:Velmora'],
+    ],
+    [
+      'a lone close call does not turn a name read with confidence',
+      'Velmora spoke first. Fans chanted Velmora.',
+      [['Velmora', 'PER', 0, [90, 10, 0, -20]], ['Velmora', 'ORG', 1, [18, 20, 0, -20]]],
+      ['PER:Velmora', 'PER:Velmora'],
+    ],
+    [
+      'two sure readings each way: the surer side wins',
+      'Velmora spoke first. Velmora was cheered. Talks in Velmora ended. Velmora is cold.',
+      [['Velmora', 'PER', 0, [30, 0, 0, -20]], ['Velmora', 'PER', 1, [30, 0, 0, -20]], ['Velmora', 'LOC', 2, [0, 0, 90, -20]], ['Velmora', 'LOC', 3, [0, 0, 90, -20]]],
+      ['LOC:Velmora', 'LOC:Velmora', 'LOC:Velmora', 'LOC:Velmora'],
+    ],
+    [
+      'a class a rule chose against the tagger votes whole',
+      'Velmora won. Velmora is far.',
+      [['Velmora', 'ORG', 0, [0, 0, 40, -20]], ['Velmora', 'LOC', 1, [0, 38, 40, -20]]],
+      ['ORG:Velmora', 'ORG:Velmora'],
+    ],
+  ] as [string, string, [string, (typeof CLASSES)[number], number, number[]][], string[]][])('weighing votes by confidence: %s', (_what, text, marks, expected) => {
+    const { doc, spans } = spansOf(text, marks.map(([name, c, nth]) => [name, c, nth]));
+    for (const [i, s] of spans.entries()) s.scores = marks[i]![3];
+    expect(show(doc, harmonize(doc, spans))).toEqual(expected);
+  });
+
   it.each([
     ['a town before a score is a team', 'Harwick 28 Bramley 12', [['Harwick', 'LOC'], ['Bramley', 'LOC']], ['ORG:Harwick', 'ORG:Bramley']],
     ['so on a standings row', 'HARWICK 40 20 .667 5', [['HARWICK', 'LOC']], ['ORG:HARWICK']],
