@@ -48,6 +48,18 @@ describe('harmonize: one article, one reading of each name', () => {
       ['PER:Anna Kowalski', 'PER:Kowalski'],
     ],
     [
+      'a name in a capitals headline is the name of the prose',
+      'VELMORA WINS AGAIN\nVelmora won the cup. Fans cheered Velmora.',
+      [['VELMORA', 'LOC'], ['Velmora', 'ORG'], ['Velmora', 'ORG', 1]],
+      ['ORG:VELMORA', 'ORG:Velmora', 'ORG:Velmora'],
+    ],
+    [
+      'an untagged repeat is found only as the name was written',
+      'KESTREL BAY TALKS RESUME\nKestrel bay was calm on Monday.',
+      [['KESTREL BAY', 'LOC']],
+      ['LOC:KESTREL BAY'],
+    ],
+    [
       'an initial joins its surname',
       'The award went to J. Okafor of the institute.',
       [['J', 'PER'], ['Okafor', 'PER']],

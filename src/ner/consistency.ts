@@ -31,11 +31,13 @@ function startsUpper(t: string): boolean {
 export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false, sports?: SportsPage): NameSpan[] {
   const toks = doc.tokens;
   if (sports) teamsOnResultLines(doc, input, sports.isCountry);
-  const key = (s: NameSpan) => {
+  const text = (s: NameSpan) => {
     let k = toks[s.first]!.text;
     for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
     return k;
   };
+  // Names vote whatever their case: "PARNEVIK" in a capitals headline or table is the "Parnevik" of the prose.
+  const key = (s: NameSpan) => text(s).toLowerCase();
   // 1. Initials: "P" "." "Simmons" where the tagger split the name at the period.
   const spans: NameSpan[] = [];
   for (let i = 0; i < input.length; i++) {
@@ -88,10 +90,14 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   // "Lebed" after "Alexander Lebed" is the man, but a name the tagger glued wrongly once ("Lebed Chechnya")
   // must not turn eight places into people.
   const surnames = new Map<string, number>();
+  // Untagged repeats are found only as the name was written: "East gold" repeats no "EAST GOLD".
+  const written = new Set(spans.map(text));
   for (const s of spans) {
     if (s.last > s.first && major.get(key(s)) === PER) {
       const weight = isHeadline(doc, s.sentence) ? 1 : 3;
-      surnames.set(toks[s.last]!.text, (surnames.get(toks[s.last]!.text) ?? 0) + weight);
+      const k = toks[s.last]!.text.toLowerCase();
+      written.add(toks[s.last]!.text);
+      surnames.set(k, (surnames.get(k) ?? 0) + weight);
     }
   }
   // Short forms of organizations named in full with a keyword, by the same vote.
@@ -104,6 +110,8 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     for (let i = s.first + 1; i <= end; i++) k += ' ' + toks[i]!.text;
     // A legal suffix ("Inc", "Ltd") settles it: the article is about that company, and the short form is it.
     const legal = LEGAL.has(toks[s.last]!.text.replace(/\.$/, '').toLowerCase());
+    written.add(k);
+    k = k.toLowerCase();
     shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (legal ? 1000 : isHeadline(doc, s.sentence) ? 1 : 3));
   }
   for (const [i, s] of spans.entries()) {
@@ -139,7 +147,7 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
       let k = '', found = -1, cls = 0;
       for (let j = i; j < sent.tokenEnd && j - i < MAX_KEY_TOKENS && !covered[j]; j++) {
         k = j === i ? toks[j]!.text : k + ' ' + toks[j]!.text;
-        const c = major.get(k);
+        const c = written.has(k) ? major.get(k.toLowerCase()) : undefined;
         if (c !== undefined && c !== 3) (found = j), (cls = c);
       }
       if (found < 0) continue;
