@@ -36,7 +36,7 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
     return k;
   };
-  // Names vote whatever their case: "PARNEVIK" in a capitals headline or table is the "Parnevik" of the prose.
+  // Names vote whatever their case: "VELMORA" in a capitals headline or table is the "Velmora" of the prose.
   const key = (s: NameSpan) => text(s).toLowerCase();
   // 1. Initials: "P" "." "Simmons" where the tagger split the name at the period.
   const spans: NameSpan[] = [];
@@ -90,7 +90,7 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   // "Lebed" after "Alexander Lebed" is the man, but a name the tagger glued wrongly once ("Lebed Chechnya")
   // must not turn eight places into people.
   const surnames = new Map<string, number>();
-  // Untagged repeats are found only as the name was written: "East gold" repeats no "EAST GOLD".
+  // Untagged repeats are found only as the name was written: "Kestrel bay" repeats no "KESTREL BAY".
   const written = new Set(spans.map(text));
   for (const s of spans) {
     if (s.last > s.first && major.get(key(s)) === PER) {
