@@ -61,6 +61,15 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
       if (s.first <= last && s.last >= sent.tokenStart) spans.splice(k, 1);
     }
     spans.push({ first: sent.tokenStart, last, cls: LOC, sentence: sent.index });
+    // So is the country or state after its comma ("Austin , Texas 05/01/2024").
+    const region = datelineRegion(doc, sent.index, last);
+    if (region >= 0) {
+      for (let k = spans.length - 1; k >= 0; k--) {
+        const s = spans[k]!;
+        if (s.first <= region && s.last >= last + 2) spans.splice(k, 1);
+      }
+      spans.push({ first: last + 2, last: region, cls: LOC, sentence: sent.index });
+    }
     moved = true;
   }
   if (moved) spans.sort((a, b) => a.first - b.first);
@@ -233,11 +242,23 @@ function isNumber(t: string): boolean {
 }
 
 /**
- * A place name opening a dateline: the span starts its sentence and only a date follows, perhaps after a comma
- * and a country or state ("OSLO 2024-05-01", "Austin , Texas 05/01/2024").
+ * A place name of a dateline: the place opening it, or the country or state after its comma ("OSLO 2024-05-01",
+ * "Austin , Texas 05/01/2024").
  */
 function isDateline(doc: Doc, s: NameSpan): boolean {
-  return s.first === doc.sentences[s.sentence]!.tokenStart && datelinePlace(doc, s.sentence) === s.last;
+  const last = datelinePlace(doc, s.sentence);
+  if (last < 0) return false;
+  if (s.first === doc.sentences[s.sentence]!.tokenStart) return s.last === last;
+  return s.first === last + 2 && s.last === datelineRegion(doc, s.sentence, last);
+}
+
+/** The last token of the country or state after the comma of a dateline whose place ends at `place`, or -1. */
+function datelineRegion(doc: Doc, index: number, place: number): number {
+  const toks = doc.tokens;
+  if (toks[place + 1]?.text !== ',') return -1;
+  let i = place + 2;
+  while (i < doc.sentences[index]!.tokenEnd && startsUpper(toks[i]!.text)) i++;
+  return i > place + 2 ? i - 1 : -1;
 }
 
 /**
