@@ -48,6 +48,18 @@ describe('harmonize: one article, one reading of each name', () => {
       ['PER:Anna Kowalski', 'PER:Kowalski'],
     ],
     [
+      'a name in a capitals headline is the name of the prose',
+      'VELMORA WINS AGAIN\nVelmora won the cup. Fans cheered Velmora.',
+      [['VELMORA', 'LOC'], ['Velmora', 'ORG'], ['Velmora', 'ORG', 1]],
+      ['ORG:VELMORA', 'ORG:Velmora', 'ORG:Velmora'],
+    ],
+    [
+      'an untagged repeat is found only as the name was written',
+      'KESTREL BAY TALKS RESUME\nKestrel bay was calm on Monday.',
+      [['KESTREL BAY', 'LOC']],
+      ['LOC:KESTREL BAY'],
+    ],
+    [
       'an initial joins its surname',
       'The award went to J. Okafor of the institute.',
       [['J', 'PER'], ['Okafor', 'PER']],
@@ -88,12 +100,45 @@ describe('harmonize: one article, one reading of each name', () => {
 
   it.each([
     ['a dateline on a results page is the place filed from', 'DENVER 2025-03-14\nDENVER 4 Dallas 2\nDENVER 1 Houston 0', [['DENVER', 'ORG'], ['DENVER', 'ORG', 1], ['DENVER', 'ORG', 2]], ['LOC:DENVER', 'ORG:DENVER', 'ORG:DENVER']],
-    ['with a state and a slashed date', 'Tulsa , Oklahoma 03/14/2025\nTulsa beat Omaha .\nTulsa won again .', [['Tulsa', 'PER'], ['Tulsa', 'ORG', 1], ['Tulsa', 'ORG', 2]], ['LOC:Tulsa', 'ORG:Tulsa', 'ORG:Tulsa']],
+    ['with a state and a slashed date', 'Tulsa , Oklahoma 03/14/2025\nTulsa beat Omaha .\nTulsa won again .', [['Tulsa', 'PER'], ['Tulsa', 'ORG', 1], ['Tulsa', 'ORG', 2]], ['LOC:Tulsa', 'LOC:Oklahoma', 'ORG:Tulsa', 'ORG:Tulsa']],
+    ['the state after its comma is a place too, and neither votes nor is outvoted', 'Tulsa , Oklahoma 03/14/2025\nOklahoma beat Omaha .', [['Oklahoma', 'ORG'], ['Oklahoma', 'ORG', 1]], ['LOC:Tulsa', 'LOC:Oklahoma', 'ORG:Oklahoma']],
     ['a dateline the tagger cut or left out is one place', 'THE HAGUE 2025-03-14\nTalks went on .', [['HAGUE', 'ORG']], ['LOC:THE HAGUE']],
     ['a standings row is no dateline: outvoted', 'DENVER 40 20 .667 5 1/2\nDENVER 4 Dallas 2\nDENVER 1 Houston 0', [['DENVER', 'LOC'], ['DENVER', 'ORG', 1], ['DENVER', 'ORG', 2]], ['ORG:DENVER', 'ORG:DENVER', 'ORG:DENVER']],
   ] as [string, string, [string, (typeof CLASSES)[number], number?][], string[]][])('%s', (_what, text, marks, expected) => {
     const { doc, spans } = spansOf(text, marks);
     expect(show(doc, harmonize(doc, spans)).filter((x) => !/Dallas|Houston|Omaha/.test(x))).toEqual(expected);
+  });
+
+  // Scores are the tagger's for reading each mention as PER, ORG, LOC, MISC; a margin of a few points is a close call.
+  it.each([
+    [
+      'one sure reading outweighs two close calls',
+      'Velmora spoke first. Velmora was cheered. Fans chanted Velmora.',
+      [['Velmora', 'PER', 0, [90, 10, 0, -20]], ['Velmora', 'ORG', 1, [18, 20, 0, -20]], ['Velmora', 'ORG', 2, [17, 20, 0, -20]]],
+      ['PER:Velmora', 'PER:Velmora', 'PER:Velmora'],
+    ],
+    [
+      'a lone close call does not turn a name read with confidence',
+      'Velmora spoke first. Fans chanted Velmora.',
+      [['Velmora', 'PER', 0, [90, 10, 0, -20]], ['Velmora', 'ORG', 1, [18, 20, 0, -20]]],
+      ['PER:Velmora', 'PER:Velmora'],
+    ],
+    [
+      'two sure readings each way: the surer side wins',
+      'Velmora spoke first. Velmora was cheered. Talks in Velmora ended. Velmora is cold.',
+      [['Velmora', 'PER', 0, [30, 0, 0, -20]], ['Velmora', 'PER', 1, [30, 0, 0, -20]], ['Velmora', 'LOC', 2, [0, 0, 90, -20]], ['Velmora', 'LOC', 3, [0, 0, 90, -20]]],
+      ['LOC:Velmora', 'LOC:Velmora', 'LOC:Velmora', 'LOC:Velmora'],
+    ],
+    [
+      'a class a rule chose against the tagger votes whole',
+      'Velmora won. Velmora is far.',
+      [['Velmora', 'ORG', 0, [0, 0, 40, -20]], ['Velmora', 'LOC', 1, [0, 38, 40, -20]]],
+      ['ORG:Velmora', 'ORG:Velmora'],
+    ],
+  ] as [string, string, [string, (typeof CLASSES)[number], number, number[]][], string[]][])('weighing votes by confidence: %s', (_what, text, marks, expected) => {
+    const { doc, spans } = spansOf(text, marks.map(([name, c, nth]) => [name, c, nth]));
+    for (const [i, s] of spans.entries()) s.scores = marks[i]![3];
+    expect(show(doc, harmonize(doc, spans))).toEqual(expected);
   });
 
   it.each([

@@ -31,11 +31,13 @@ function startsUpper(t: string): boolean {
 export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false, sports?: SportsPage): NameSpan[] {
   const toks = doc.tokens;
   if (sports) teamsOnResultLines(doc, input, sports.isCountry);
-  const key = (s: NameSpan) => {
+  const text = (s: NameSpan) => {
     let k = toks[s.first]!.text;
     for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
     return k;
   };
+  // Names vote whatever their case: "VELMORA" in a capitals headline or table is the "Velmora" of the prose.
+  const key = (s: NameSpan) => text(s).toLowerCase();
   // 1. Initials: "P" "." "Simmons" where the tagger split the name at the period.
   const spans: NameSpan[] = [];
   for (let i = 0; i < input.length; i++) {
@@ -59,6 +61,15 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
       if (s.first <= last && s.last >= sent.tokenStart) spans.splice(k, 1);
     }
     spans.push({ first: sent.tokenStart, last, cls: LOC, sentence: sent.index });
+    // So is the country or state after its comma ("Austin , Texas 05/01/2024").
+    const region = datelineRegion(doc, sent.index, last);
+    if (region >= 0) {
+      for (let k = spans.length - 1; k >= 0; k--) {
+        const s = spans[k]!;
+        if (s.first <= region && s.last >= last + 2) spans.splice(k, 1);
+      }
+      spans.push({ first: last + 2, last: region, cls: LOC, sentence: sent.index });
+    }
     moved = true;
   }
   if (moved) spans.sort((a, b) => a.first - b.first);
@@ -74,7 +85,8 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     const k = key(s);
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
-    v[s.cls]!++;
+    const w = voteOf(s);
+    for (let c = 0; c < v.length; c++) v[c]! += w[c]!;
   }
   const major = new Map<string, number>();
   for (const [k, v] of votes) {
@@ -87,10 +99,14 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   // "Lebed" after "Alexander Lebed" is the man, but a name the tagger glued wrongly once ("Lebed Chechnya")
   // must not turn eight places into people.
   const surnames = new Map<string, number>();
+  // Untagged repeats are found only as the name was written: "Kestrel bay" repeats no "KESTREL BAY".
+  const written = new Set(spans.map(text));
   for (const s of spans) {
     if (s.last > s.first && major.get(key(s)) === PER) {
       const weight = isHeadline(doc, s.sentence) ? 1 : 3;
-      surnames.set(toks[s.last]!.text, (surnames.get(toks[s.last]!.text) ?? 0) + weight);
+      const k = toks[s.last]!.text.toLowerCase();
+      written.add(toks[s.last]!.text);
+      surnames.set(k, (surnames.get(k) ?? 0) + weight);
     }
   }
   // Short forms of organizations named in full with a keyword, by the same vote.
@@ -103,6 +119,8 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     for (let i = s.first + 1; i <= end; i++) k += ' ' + toks[i]!.text;
     // A legal suffix ("Inc", "Ltd") settles it: the article is about that company, and the short form is it.
     const legal = LEGAL.has(toks[s.last]!.text.replace(/\.$/, '').toLowerCase());
+    written.add(k);
+    k = k.toLowerCase();
     shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (legal ? 1000 : isHeadline(doc, s.sentence) ? 1 : 3));
   }
   for (const [i, s] of spans.entries()) {
@@ -138,7 +156,7 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
       let k = '', found = -1, cls = 0;
       for (let j = i; j < sent.tokenEnd && j - i < MAX_KEY_TOKENS && !covered[j]; j++) {
         k = j === i ? toks[j]!.text : k + ' ' + toks[j]!.text;
-        const c = major.get(k);
+        const c = written.has(k) ? major.get(k.toLowerCase()) : undefined;
         if (c !== undefined && c !== 3) (found = j), (cls = c);
       }
       if (found < 0) continue;
@@ -152,6 +170,32 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     }
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.first - b.first) : spans;
+}
+
+/**
+ * How many points of tagger score make a class e (2.7) times likelier in a name's vote. The tagger's margin
+ * between its class and the next is in the tens for most names (median 54 on news, a quarter under 29, a tenth
+ * under 12): 16 lets a clear margin cast nearly a whole vote and a close call split it.
+ */
+const VOTE_TEMPERATURE = 16;
+
+/**
+ * A name's vote for its string's type: the tagger's belief in each class, a softmax of its class scores, so a
+ * name it hesitated over splits its vote and one it was sure of casts it whole: a lone unsure reading does not
+ * turn a name read with confidence elsewhere. A name whose class a rule chose against the tagger (a team on a
+ * results line, a country standing for its side) or that came from outside the tagger votes wholly for it.
+ */
+function voteOf(s: NameSpan): number[] {
+  const v = [0, 0, 0, 0];
+  const sc = s.scores;
+  if (!sc || sc.some((x) => x > sc[s.cls]!)) {
+    v[s.cls] = 1;
+    return v;
+  }
+  let z = 0;
+  for (let c = 0; c < v.length; c++) z += v[c] = Math.exp((sc[c]! - sc[s.cls]!) / VOTE_TEMPERATURE);
+  for (let c = 0; c < v.length; c++) v[c]! /= z;
+  return v;
 }
 
 /** A sports page (results or standings tables, or sports reporting; see sportsLevel in tagger.ts). */
@@ -198,11 +242,23 @@ function isNumber(t: string): boolean {
 }
 
 /**
- * A place name opening a dateline: the span starts its sentence and only a date follows, perhaps after a comma
- * and a country or state ("OSLO 2024-05-01", "Austin , Texas 05/01/2024").
+ * A place name of a dateline: the place opening it, or the country or state after its comma ("OSLO 2024-05-01",
+ * "Austin , Texas 05/01/2024").
  */
 function isDateline(doc: Doc, s: NameSpan): boolean {
-  return s.first === doc.sentences[s.sentence]!.tokenStart && datelinePlace(doc, s.sentence) === s.last;
+  const last = datelinePlace(doc, s.sentence);
+  if (last < 0) return false;
+  if (s.first === doc.sentences[s.sentence]!.tokenStart) return s.last === last;
+  return s.first === last + 2 && s.last === datelineRegion(doc, s.sentence, last);
+}
+
+/** The last token of the country or state after the comma of a dateline whose place ends at `place`, or -1. */
+function datelineRegion(doc: Doc, index: number, place: number): number {
+  const toks = doc.tokens;
+  if (toks[place + 1]?.text !== ',') return -1;
+  let i = place + 2;
+  while (i < doc.sentences[index]!.tokenEnd && startsUpper(toks[i]!.text)) i++;
+  return i > place + 2 ? i - 1 : -1;
 }
 
 /**

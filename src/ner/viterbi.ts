@@ -132,6 +132,11 @@ let emission = new Float64Array(256 * N_TAGS);
 let score = new Float64Array(256 * N_TAGS);
 let back = new Int8Array(256 * N_TAGS);
 
+/** The emission scores of the last decode, token i's at [i * N_TAGS, (i + 1) * N_TAGS): valid until the next decode. */
+export function lastEmissions(): Float64Array {
+  return emission;
+}
+
 /** Viterbi over n tokens, token i having features feats[offs[i]..offs[i+1]); writes tag ids into `tags`. */
 export function decode(
   feats: Uint32Array,
