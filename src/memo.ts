@@ -17,3 +17,13 @@ export function memoize<T>(fn: (s: string) => T, limit = 1 << 17): (s: string) =
     return v as T;
   };
 }
+
+/** `memoize` for functions of a kind (an entity type, say) and a string: one cache per kind. */
+export function memoizeByKind<T>(fn: (kind: string, s: string) => T): (kind: string, s: string) => T {
+  const byKind = new Map<string, (s: string) => T>();
+  return (kind, s) => {
+    let f = byKind.get(kind);
+    if (!f) byKind.set(kind, (f = memoize((x) => fn(kind, x))));
+    return f(s);
+  };
+}

@@ -184,11 +184,11 @@ export function isTitle(text: string): boolean {
 }
 
 /** The canonical (lower-case) title of a role mention's text ("Foreign Minister" -> "foreign minister"). */
-export function canonicalTitle(text: string): string {
+export const canonicalTitle = memoize((text: string): string => {
   const n = norm(text);
   if (Object.hasOwn(HEAD_VERBS, n)) return HEAD_VERBS[n]!;
   return !TITLES.has(n) && n.endsWith('s') && TITLES.has(singular(n)) ? singular(n) : n;
-}
+});
 
 /** True when a role mention's text is a plural title ("opposition leaders"). */
 export function isPluralTitle(text: string): boolean {

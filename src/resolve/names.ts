@@ -1,6 +1,6 @@
 // Name forms: what two spellings of one name have in common once possessives, honorifics, dots and case are gone.
 import { readFileSync } from 'node:fs';
-import { memoize } from '../memo.js';
+import { memoize, memoizeByKind } from '../memo.js';
 
 /**
  * Reads a bundled word list (one entry a line, '#' comments). Paths are relative to src/; the URL goes up to the
@@ -43,14 +43,11 @@ function isParticle(word: string): boolean {
   return NAME_PARTICLES.has(word) || /^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|d|l)[-'’]\p{L}/u.test(word);
 }
 
-/** One cached cleaner per entity type (see cleanName). */
-const cleaners = new Map<string, (text: string) => string>();
+const cleanCached = memoizeByKind((type, text) => cleanOnce(text, type));
 
 /** A name as written minus possessive, honorific and surrounding punctuation ("Mr. Lavrov’s" -> "Lavrov"). */
 export function cleanName(text: string, type: string): string {
-  let clean = cleaners.get(type);
-  if (!clean) cleaners.set(type, (clean = memoize((t) => cleanOnce(t, type))));
-  return clean(text);
+  return cleanCached(type, text);
 }
 
 function cleanOnce(text: string, type: string): string {
@@ -154,8 +151,8 @@ export function expandAbbreviations(norm: string): string {
 }
 
 /** Title Case for role names ("foreign minister" -> "Foreign Minister"; short words stay lower). */
-export function titleCase(s: string): string {
-  return s
+export const titleCase = memoize((s: string): string =>
+  s
     .toLowerCase()
     .split(' ')
     .map((w, i) => (i > 0 && MINOR.has(w) ? w : w.replace(/(^|-)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase())))
@@ -163,5 +160,5 @@ export function titleCase(s: string): string {
     .replace(/\bCeo\b/, 'CEO')
     .replace(/\bCfo\b/, 'CFO')
     .replace(/\bCoo\b/, 'COO')
-    .replace(/\bCto\b/, 'CTO');
-}
+    .replace(/\bCto\b/, 'CTO'),
+);
