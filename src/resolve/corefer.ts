@@ -224,12 +224,14 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
   });
   const otherTypeKeys = new Set(items.filter((it) => it.type === 'place' || it.type === 'person').map((it) => it.key));
-  for (const a of orgs) {
+  // Each name without its legal form, once: the loop compares every pair.
+  const cores = orgs.map((x) => orgCore(x.it.name));
+  for (const [ka, a] of orgs.entries()) {
     // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
     // ("RANGERS" of "Texas Rangers").
     if (acronymLetters(a.it.name) && !orgs.some((x) => x.it.words.length > 1 && endsWith(x.it.words, a.it.words))) continue;
-    const core = orgCore(a.it.name);
-    const exact = orgs.find((x) => x.i !== a.i && find(x.i) !== find(a.i) && orgCore(x.it.name) === core);
+    const core = cores[ka];
+    const exact = orgs.find((x, kx) => x.i !== a.i && find(x.i) !== find(a.i) && cores[kx] === core);
     if (exact && a.it.name.length < exact.it.name.length) {
       join(a.i, exact.i, 'org-suffix');
       continue;
