@@ -149,10 +149,17 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   for (const s of spans) covered.fill(1, s.first, s.last + 1);
   for (const k of surnames.keys()) if (!major.has(k)) major.set(k, PER);
   for (const k of shortOrgs.keys()) if (!major.has(k)) major.set(k, ORG);
+  // A key is token texts joined by spaces (tokens hold no spaces): only a token that opens some key can start a
+  // repeat, and most capitalized tokens open none, which spares them the look-ups below.
+  const openers = new Set<string>();
+  for (const k of major.keys()) {
+    const sp = k.indexOf(' ');
+    openers.add(sp < 0 ? k : k.slice(0, sp));
+  }
   const added: NameSpan[] = [];
   for (const sent of doc.sentences) {
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
-      if (covered[i] || !startsUpper(toks[i]!.text)) continue;
+      if (covered[i] || !startsUpper(toks[i]!.text) || !openers.has(toks[i]!.text)) continue;
       let k = '', found = -1, cls = 0;
       for (let j = i; j < sent.tokenEnd && j - i < MAX_KEY_TOKENS && !covered[j]; j++) {
         k = j === i ? toks[j]!.text : k + ' ' + toks[j]!.text;

@@ -4,6 +4,7 @@
 import { countryName, countryOfModifier, isDemonym } from '../resolve/countries.js';
 import { isGivenName } from '../resolve/gazetteers.js';
 import { cleanName, GENERIC_ORG_WORDS, readLexicon } from '../resolve/names.js';
+import { memoize } from '../memo.js';
 import type { Doc, Mention, Token } from '../types.js';
 
 const norm = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
@@ -12,19 +13,8 @@ const TITLES = new Set(readLexicon('ner/lexicons/titles.txt').map(norm));
 const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length));
 /** Every word-prefix of a title ("foreign", "foreign minister"): a look-up stops as soon as none goes on. */
 const TITLE_PREFIXES = new Set([...TITLES].flatMap((t) => t.split(' ').map((_, k, w) => w.slice(0, k + 1).join(' '))));
-const normCache = new Map<string, string>();
-
 /** A token's normalized text, cached: roles look at every token of every article. */
-function normTok(tok: string): string {
-  let n = normCache.get(tok);
-  if (n === undefined) {
-    n = norm(tok);
-    // The cache holds the corpus's token shapes; bounded so a long run does not grow it without end.
-    if (normCache.size > 200_000) normCache.clear();
-    normCache.set(tok, n);
-  }
-  return n;
-}
+const normTok = memoize(norm);
 
 /** True when a title of the lexicon may start at a token with this text. */
 function mayStartTitle(tok: string): boolean {
@@ -44,16 +34,21 @@ function titleStarts(toks: Token[]): Uint8Array {
       // Titles and verbs start with a letter: numbers and punctuation need no look-up.
       const c = t.charCodeAt(0);
       if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
-      // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
-      const n = /[-’\s]/u.test(t) ? normTok(t) : t.toLowerCase();
-      const sp = n.indexOf(' ');
-      const first = sp < 0 ? n : n.slice(0, sp);
-      if (TITLE_PREFIXES.has(first) || (first.endsWith('s') && TITLES.has(singular(first))) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n)) flags[i] = 1;
+      if (mayOpenRole(t)) flags[i] = 1;
     }
     startFlags.set(toks, flags);
   }
   return flags;
 }
+
+/** Whether a title or a "who heads" verb may start at a token with this text; cached, as words recur. */
+const mayOpenRole = memoize((t: string): boolean => {
+  // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
+  const n = /[-’\s]/u.test(t) ? normTok(t) : t.toLowerCase();
+  const sp = n.indexOf(' ');
+  const first = sp < 0 ? n : n.slice(0, sp);
+  return TITLE_PREFIXES.has(first) || (first.endsWith('s') && TITLES.has(singular(first))) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n);
+});
 
 /** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
 function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
@@ -189,11 +184,11 @@ export function isTitle(text: string): boolean {
 }
 
 /** The canonical (lower-case) title of a role mention's text ("Foreign Minister" -> "foreign minister"). */
-export function canonicalTitle(text: string): string {
+export const canonicalTitle = memoize((text: string): string => {
   const n = norm(text);
   if (Object.hasOwn(HEAD_VERBS, n)) return HEAD_VERBS[n]!;
   return !TITLES.has(n) && n.endsWith('s') && TITLES.has(singular(n)) ? singular(n) : n;
-}
+});
 
 /** True when a role mention's text is a plural title ("opposition leaders"). */
 export function isPluralTitle(text: string): boolean {

@@ -3,6 +3,7 @@
 import { canonicalTitle, isTitle, linkRoles } from '../ner/roles.js';
 import { readLexicon } from '../resolve/names.js';
 import type { Article, Doc, EntityType, Evidence, LocalEntity, Mention, Span } from '../types.js';
+import { allMatches } from '../text/matches.js';
 
 export interface NamedMention {
   i: number; // index in mentions
@@ -78,11 +79,13 @@ export function resolveTitleAnaphor(ctx: Ctx, sent: number, pos: number): NamedM
   return hit?.person;
 }
 
+const QUOTE = /[“”"]/gu;
+
 /** Quoted stretches: “...” pairs and straight "..." pairs (an unclosed quote runs to the sentence end). */
 function quoteSpans(text: string, offset: number): Span[] {
   const out: Span[] = [];
   let open = -1;
-  for (const m of text.matchAll(/[“”"]/gu)) {
+  for (const m of allMatches(QUOTE, text)) {
     const q = m.index;
     // A straight quote after punctuation closes ('..., " he said'); one before a word opens.
     const closes = m[0] === '”' || (m[0] === '"' && (open >= 0 || /[,.!?;:]\s*$/u.test(text.slice(0, q))));

@@ -5,6 +5,7 @@ import type { Relation, Span } from '../types.js';
 import { bodyNames, evidence, resolvePronoun, resolveTheTwo, resolveTitleAnaphor, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { dateIn, placeAfter } from './when-where.js';
 import { modalityOf } from './modality.js';
+import { allMatches } from '../text/matches.js';
 
 type CueKind = 'verb' | 'noun';
 
@@ -43,7 +44,7 @@ export function findMeetings(ctx: Ctx): Relation[] {
   for (const s of ctx.sents) {
     const names = bodyNames(s).filter((n) => n.type === 'person');
     for (const [kind, re] of CUES) {
-      for (const c of s.text.matchAll(re)) {
+      for (const c of allMatches(re, s.text)) {
         const cue: Span = [s.start + c.index, s.start + c.index + c[0].length];
         if (s.credits.some(([a]) => cue[0] >= a)) continue;
         for (const [a, b] of parties(ctx, s, names, kind, cue)) {

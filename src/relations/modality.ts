@@ -2,6 +2,7 @@
 // The words that say so sit just before the event word, in the same clause ("cancelled a planned summit",
 // "did not meet", "offered to meet"), or are the event word's own modifier ("reportedly met").
 import type { Modality, Span } from '../types.js';
+import { allMatches } from '../text/matches.js';
 
 /** In order of precedence: "cancelled a planned summit" is cancelled, "did not offer to meet" denied. */
 const RULES: [Modality, RegExp][] = [
@@ -66,6 +67,6 @@ const CALLED_OFF_AFTER =
 
 function lastMatch(s: string, re: RegExp): number {
   let last = -1;
-  for (const m of s.matchAll(re)) last = m.index + m[0].length - 1;
+  for (const m of allMatches(re, s)) last = m.index + m[0].length - 1;
   return last;
 }

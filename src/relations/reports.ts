@@ -5,6 +5,7 @@ import { readLexicon } from '../resolve/names.js';
 import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
 import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolveTitleAnaphor, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { modalityOf } from './modality.js';
+import { allMatches } from '../text/matches.js';
 
 const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
 
@@ -225,7 +226,7 @@ export function findSaid(ctx: Ctx): Relation[] {
   for (const s of ctx.sents) {
     const persons = bodyNames(s).filter((n) => n.type === 'person');
     const done = new Set<number>();
-    for (const v of s.text.matchAll(SAY)) {
+    for (const v of allMatches(SAY, s.text)) {
       const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
       if (inCredit(s, cue[0])) continue;
       // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.

@@ -26,6 +26,45 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   trimHeadingNames(doc, mentions);
   const items: Item[] = mentions.map(toItem);
   trimHeadlineNames(items);
+  retypeByContext(doc, items);
+  const joins = new Joins(items);
+  joinSameKey(items, joins);
+  joinPersons(doc, items, joins);
+  joinOrganizations(doc, items, joins);
+  joinPlaces(items, joins);
+  // 6a. A role's owner is named as the article names that entity in full: "Special Envoy (UN)" and "Special
+  //     Envoy (United Nations)" are one role when the article joins "UN" to "United Nations".
+  resolveRoleOwners(items, joins.find);
+  joinRoles(doc, mentions, items, joins);
+  return toEntities(items, joins);
+}
+
+/**
+ * Union-find over an article's items. Each item keeps the rule that first joined it to another (or the rule that
+ * formed its name); coreference steps are separate functions over one such structure.
+ */
+class Joins {
+  private readonly parent: number[];
+  readonly rule: (string | undefined)[];
+
+  constructor(items: Item[]) {
+    this.parent = items.map((_, i) => i);
+    this.rule = items.map((it) => it.rule);
+  }
+
+  readonly find = (i: number): number => (this.parent[i] === i ? i : (this.parent[i] = this.find(this.parent[i]!)));
+
+  readonly join = (child: number, target: number, why: string): void => {
+    const a = this.find(child);
+    const b = this.find(target);
+    if (a === b) return;
+    this.parent[a] = b;
+    this.rule[child] ??= why;
+  };
+}
+
+/** Types that the words around a name decide: outlets, photo credits, a press digest's section heads. */
+function retypeByContext(doc: Doc, items: Item[]): void {
   // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
   // "Interfax news agency", "the official newspaper Granma").
   for (const it of items) {
@@ -73,17 +112,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   // Once an outlet, everywhere in the article: "Granma reported... Granma called the novel...".
   const outlets = new Set(items.filter((it) => it.rule === 'outlet').map((it) => it.key));
   for (const it of items) if (outlets.has(it.key) && (it.type === 'person' || it.type === 'place')) it.type = 'organization';
-  const parent = items.map((_, i) => i);
-  const rule: (string | undefined)[] = items.map((it) => it.rule);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const join = (child: number, target: number, why: string) => {
-    const a = find(child);
-    const b = find(target);
-    if (a === b) return;
-    parent[a] = b;
-    rule[child] ??= why;
-  };
+}
 
+function joinSameKey(items: Item[], joins: Joins): void {
+  const { join } = joins;
   // 1. Same type and same comparison form.
   const byKey = new Map<string, number>();
   items.forEach((it, i) => {
@@ -96,7 +128,11 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     if (j === undefined) byKey.set(k, i);
     else join(i, j, it.name === items[j]!.name ? 'same-name' : 'same-name-normalized');
   });
+}
 
+/** Steps 2 to 3b: persons by full name, surname and given name; one-word names retyped on the way. */
+function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
+  const { find, join } = joins;
   const persons = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'person');
   const full = persons.filter((x) => x.it.words.length >= 2);
 
@@ -199,7 +235,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     if (j === undefined) loose.set(it.key, i);
     else join(i, j, 'same-name');
   });
+}
 
+function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
+  const { find, join } = joins;
   // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
   const orgs = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'organization');
   for (const a of items.map((it, i) => ({ it, i }))) {
@@ -224,12 +263,14 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     }
   });
   const otherTypeKeys = new Set(items.filter((it) => it.type === 'place' || it.type === 'person').map((it) => it.key));
-  for (const a of orgs) {
+  // Each name without its legal form, once: the loop compares every pair.
+  const cores = orgs.map((x) => orgCore(x.it.name));
+  for (const [ka, a] of orgs.entries()) {
     // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
     // ("RANGERS" of "Texas Rangers").
     if (acronymLetters(a.it.name) && !orgs.some((x) => x.it.words.length > 1 && endsWith(x.it.words, a.it.words))) continue;
-    const core = orgCore(a.it.name);
-    const exact = orgs.find((x) => x.i !== a.i && find(x.i) !== find(a.i) && orgCore(x.it.name) === core);
+    const core = cores[ka];
+    const exact = orgs.find((x, kx) => x.i !== a.i && find(x.i) !== find(a.i) && cores[kx] === core);
     if (exact && a.it.name.length < exact.it.name.length) {
       join(a.i, exact.i, 'org-suffix');
       continue;
@@ -266,7 +307,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     const groups = new Set(longer.map((x) => find(x.i)));
     if (groups.size === 1) join(a.i, longer[0]!.i, 'short-form');
   }
+}
 
+function joinPlaces(items: Item[], joins: Joins): void {
+  const { join } = joins;
   // 5. Places: "Washington" and "Washington, D.C."; a place written with its region code after it.
   const places = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'place');
   for (const a of places) {
@@ -295,11 +339,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
       if (new Set(opened.map((x) => x.it.key)).size === 1) join(a.i, opened[0]!.i, 'short-form');
     }
   }
+}
 
-  // 6a. A role's owner is named as the article names that entity in full: "Special Envoy (UN)" and "Special
-  //     Envoy (United Nations)" are one role when the article joins "UN" to "United Nations".
-  resolveRoleOwners(items, find);
-
+function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): void {
+  const { find, join } = joins;
   // 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
   //    then "Secretary Rubio"): the brief form joins the full one, so the person holds one role, not two.
   const held = new Map<number, number[]>();
@@ -335,7 +378,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
     if (j === undefined) roleKey.set(it.key, i);
     else join(i, j, 'same-role');
   });
+}
 
+function toEntities(items: Item[], joins: Joins): Coreference {
+  const { find } = joins;
   // Entities in order of first mention; the fullest form names the entity.
   const entities: LocalEntity[] = [];
   const idOf = new Map<number, number>();
@@ -364,11 +410,12 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
         if (seen.has(form)) continue;
         seen.add(form);
         e.aliases.push(form);
-        const why = form === it.name ? (rule[i] ?? 'same-entity') : (it.rule ?? 'same-entity');
+        const why = form === it.name ? (joins.rule[i] ?? 'same-entity') : (it.rule ?? 'same-entity');
         e.merges.push({ name: form, rule: why } satisfies MergeRecord);
       }
     }
   }
+  return { entities, mentionEntity };
   return { entities, mentionEntity };
 }
 

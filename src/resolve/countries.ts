@@ -2,6 +2,7 @@
 // "United States of America") leads to its common English name, and demonyms ("Russian") lead to the country
 // a role belongs to.
 import { createRequire } from 'node:module';
+import { memoize } from '../memo.js';
 import { normName } from './names.js';
 
 interface CountryRecord {
@@ -54,14 +55,14 @@ for (const c of ORDERED) {
 for (const [common, forms] of Object.entries(EXTRA_FORMS)) for (const f of forms) byForm.set(normName(f), common);
 
 /** The common name of the country a place name writes ("U.S." -> "United States"), if it is one. */
-export function countryName(text: string): string | undefined {
+export const countryName = memoize((text: string): string | undefined => {
   const code = text.replace(/\./g, '');
   if (/^[A-Z]{2,3}$/.test(code) && byCode.has(code)) {
     // "US" and "UK" are codes; so are the dotted "U.S." and "U.K.".
     return byCode.get(code);
   }
   return byForm.get(normName(text));
-}
+});
 
 /** The country a demonym or country modifier names ("Russian" -> "Russia", "U.S." -> "United States"). */
 export function countryOfModifier(text: string): string | undefined {

@@ -11,6 +11,11 @@ const AGENCY_FIRST = /^\s*(?!(?:File|Pool|Handout|Staff|Courtesy|Family|Contribu
 /** A segment that can be a name: capitalized words (agencies may be in capitals: "AAP Image", "EPA-EFE"). */
 const NAMELIKE = /^\p{Lu}[\p{L}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}.&'’-]*|of|for|de|van|von|der|la|le)){0,4}$/u;
 
+/** Whether the text ends with ")" before trailing space, as a credit does: most sentences fail this cheaply. */
+function closesBracket(text: string): boolean {
+  return text.trimEnd().endsWith(')');
+}
+
 export interface CreditPart {
   start: number;
   end: number;
@@ -24,6 +29,7 @@ export function creditParts(doc: Doc, index: number): CreditPart[] {
   const s = doc.sentences[index];
   if (!s) return [];
   const text = doc.text.slice(s.start, s.end);
+  if (!closesBracket(text)) return [];
   const c = CREDIT.exec(text);
   if (!c || !CREDIT_BODY.test(c[1]!)) return [];
   let pos = s.start + c.index + 1;
@@ -60,7 +66,10 @@ export function creditPartOf(doc: Doc, m: Mention): CreditPart | undefined {
  */
 export function addCreditMentions(doc: Doc, mentions: Mention[]): void {
   const sentences = new Set<number>();
-  for (const s of doc.sentences) if (CREDIT.test(doc.text.slice(s.start, s.end))) sentences.add(s.index);
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    if (closesBracket(text) && CREDIT.test(text)) sentences.add(s.index);
+  }
   for (const index of sentences) {
     const parts = creditParts(doc, index);
     // A tagged span running across a separator ("Jane Doe/Harbor Wire") is one name per part.

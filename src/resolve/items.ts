@@ -1,6 +1,7 @@
 // Mentions as comparable items: the cleaned name, its comparison key and words, and the preferences that choose
 // an entity's name and type. Coreference (corefer.ts) joins items; this file says what an item is.
 import { canonicalTitle, isTitle } from '../ner/roles.js';
+import { memoizeByKind } from '../memo.js';
 import type { EntityType, Mention } from '../types.js';
 import { countryName } from './countries.js';
 import { isCity } from './gazetteers.js';
@@ -59,8 +60,25 @@ export function toItem(m: Mention): Item {
     if (m.of) item.of = m.of;
     return item;
   }
-  let type = m.type;
-  let name = cleanName(m.text, type);
+  const form = nameForm(m.type, m.text);
+  const item: Item = { m, type: form.type, name: form.name, key: form.key, words: form.words };
+  if (form.rule) item.rule = form.rule;
+  return item;
+}
+
+/** What a non-role mention's type and text make of it: the same for every mention of that type and text. */
+interface NameForm {
+  type: EntityType;
+  name: string;
+  key: string;
+  /** Shared by every item of this form: replaced, never changed in place. */
+  words: string[];
+  rule?: string;
+}
+
+const nameForm = memoizeByKind((mentionType, text): NameForm => {
+  let type = mentionType as EntityType;
+  let name = cleanName(text, type);
   let rule: string | undefined;
   // An organization or place the tagger ran on into a title ("U.N. Ambassador"): the name before the title.
   if (type !== 'person') {
@@ -95,10 +113,10 @@ export function toItem(m: Mention): Item {
     type = 'place';
   }
   const key = type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
-  const item: Item = { m, type, name, key, words: key ? key.split(' ') : nameWords(name) };
-  if (rule) item.rule = rule;
-  return item;
-}
+  const form: NameForm = { type, name, key, words: key ? key.split(' ') : nameWords(name) };
+  if (rule) form.rule = rule;
+  return form;
+});
 
 export function better(a: Item, b: Item): boolean {
   // More words, then more letters; a name written out beats its abbreviation.

@@ -1,5 +1,6 @@
 // Name forms: what two spellings of one name have in common once possessives, honorifics, dots and case are gone.
 import { readFileSync } from 'node:fs';
+import { memoize, memoizeByKind } from '../memo.js';
 
 /**
  * Reads a bundled word list (one entry a line, '#' comments). Paths are relative to src/; the URL goes up to the
@@ -17,8 +18,8 @@ export function readLexicon(pathFromSrc: string): string[] {
  * The comparison form of a name: no accents, lower case, no possessive, no dots or quotes, hyphens as spaces,
  * no leading "the". The same normalization as the evaluation kit, so node keys and scoring agree.
  */
-export function normName(name: string): string {
-  return name
+export const normName = memoize((name: string): string =>
+  name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -27,8 +28,8 @@ export function normName(name: string): string {
     .replace(/[-‐–—]/g, ' ')
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 const HONORIFICS = new Set(
   'mr mrs ms miss dr prof sir dame lord lady madam mme mlle herr frau sen rep gov gen lt col maj capt sgt rev fr hon sheikh'.split(' '),
@@ -42,8 +43,14 @@ function isParticle(word: string): boolean {
   return NAME_PARTICLES.has(word) || /^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|d|l)[-'’]\p{L}/u.test(word);
 }
 
+const cleanCached = memoizeByKind((type, text) => cleanOnce(text, type));
+
 /** A name as written minus possessive, honorific and surrounding punctuation ("Mr. Lavrov’s" -> "Lavrov"). */
 export function cleanName(text: string, type: string): string {
+  return cleanCached(type, text);
+}
+
+function cleanOnce(text: string, type: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
   s = s.replace(/\s*[’']s?$/u, '').replace(/^["“‘'()\]]+|["”’'),:;]+$/gu, '').trim();
   // Scores and minutes glued to a name in results tables: "Yorkshire 290", "Zidane 46th".
@@ -87,18 +94,18 @@ export function nameWords(name: string): string[] {
 const MINOR = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'in', 'on', 'at', 'to', '&']);
 
 /** Letters of an acronym as written ("U.N." -> "UN"), or undefined when the name does not look like one. */
-export function acronymLetters(name: string): string | undefined {
+export const acronymLetters = memoize((name: string): string | undefined => {
   const s = name.replace(/[.\s]/g, '');
   if (s.length < 2 || s.length > 8) return undefined;
   if (!/^[\p{Lu}&]+$/u.test(s)) return undefined;
   return s.replace(/&/g, '');
-}
+});
 
 /**
  * The acronyms a multi-word name can be shortened to: capitals of its words, with and without the minor words
- * ("North Atlantic Treaty Organization" -> NATO; "Bank of England" -> BOE and BE).
+ * ("North Atlantic Treaty Organization" -> NATO; "Bank of England" -> BOE and BE). The array is shared: read it only.
  */
-export function acronymsOf(name: string): string[] {
+export const acronymsOf = memoize((name: string): readonly string[] => {
   const words = name.replace(/[.,]/g, ' ').split(/[\s-]+/).filter(Boolean);
   if (words.length < 2) return [];
   // Also without a legal-form ending: "Bank Rozwoju Exportu SA" is BRE.
@@ -110,7 +117,7 @@ export function acronymsOf(name: string): string[] {
     out.push(ws.filter((w) => !MINOR.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join(''));
   }
   return [...new Set(out)].filter((a) => a.length >= 2);
-}
+});
 
 /** One-word names too generic to stand for a longer organization name ("Ministry", "Party"). */
 export const GENERIC_ORG_WORDS = new Set(readLexicon('resolve/lexicons/generic-org-words.txt'));
@@ -119,11 +126,11 @@ export const GENERIC_ORG_WORDS = new Set(readLexicon('resolve/lexicons/generic-o
 const ORG_SUFFIXES = new Set(readLexicon('resolve/lexicons/org-suffixes.txt').map((s) => normName(s)));
 
 /** An organization name without its trailing legal-form words. */
-export function orgCore(name: string): string {
+export const orgCore = memoize((name: string): string => {
   const words = nameWords(name);
   while (words.length > 1 && ORG_SUFFIXES.has(words[words.length - 1]!)) words.pop();
   return words.join(' ');
-}
+});
 
 /** Abbreviated words expanded, so "State Dept." and "State Department" compare equal. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -144,8 +151,8 @@ export function expandAbbreviations(norm: string): string {
 }
 
 /** Title Case for role names ("foreign minister" -> "Foreign Minister"; short words stay lower). */
-export function titleCase(s: string): string {
-  return s
+export const titleCase = memoize((s: string): string =>
+  s
     .toLowerCase()
     .split(' ')
     .map((w, i) => (i > 0 && MINOR.has(w) ? w : w.replace(/(^|-)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase())))
@@ -153,5 +160,5 @@ export function titleCase(s: string): string {
     .replace(/\bCeo\b/, 'CEO')
     .replace(/\bCfo\b/, 'CFO')
     .replace(/\bCoo\b/, 'COO')
-    .replace(/\bCto\b/, 'CTO');
-}
+    .replace(/\bCto\b/, 'CTO'),
+);

@@ -1,21 +1,22 @@
 // Forms of organization names that let a short form stand for a longer one: a company's first word, a party's
 // core word, and word-sequence tests on comparison keys.
+import { memoize } from '../memo.js';
 import { countryName, countryOfModifier } from './countries.js';
 import { GENERIC_ORG_WORDS, nameWords, orgCore } from './names.js';
 
 export const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'to', '&']);
 
 /** The first word of a company name with a legal form ("mercantile" of "Mercantile Bancorp Inc."). */
-export function companyHead(name: string): string | undefined {
+export const companyHead = memoize((name: string): string | undefined => {
   const w = nameWords(name);
   return w.length >= 2 && orgCore(name) !== w.join(' ') ? w[0] : undefined;
-}
+});
 
 /** The one word left of a name without its country or demonym and generic words ("labour" of "British Labour Party"). */
-export function orgCoreWord(name: string): string | undefined {
+export const orgCoreWord = memoize((name: string): string | undefined => {
   const w = nameWords(name).filter((x) => !GENERIC_ORG_WORDS.has(x) && !MINOR_WORDS.has(x) && !countryOfModifier(x) && !countryName(x));
   return w.length === 1 && nameWords(name).length > 1 ? w[0] : undefined;
-}
+});
 
 export function endsWith(words: string[], tail: string[]): boolean {
   if (tail.length > words.length) return false;
