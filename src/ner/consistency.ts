@@ -149,10 +149,10 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   for (const s of spans) covered.fill(1, s.first, s.last + 1);
   for (const k of surnames.keys()) if (!major.has(k)) major.set(k, PER);
   for (const k of shortOrgs.keys()) if (!major.has(k)) major.set(k, ORG);
-  // A key is token texts joined by spaces (tokens hold no spaces): only a token that opens some key can start a
-  // repeat, and most capitalized tokens open none, which spares them the look-ups below.
+  // A name is token texts joined by spaces (tokens hold no spaces): only a token that opens some written name can
+  // start a repeat, and most capitalized tokens open none, which spares them the look-ups below.
   const openers = new Set<string>();
-  for (const k of major.keys()) {
+  for (const k of written) {
     const sp = k.indexOf(' ');
     openers.add(sp < 0 ? k : k.slice(0, sp));
   }
