@@ -61,9 +61,14 @@ function createRenderer(graph: VGraph, container: HTMLElement, scale: { degree: 
           when: (_a, s, gs) => gs.hasActive && !s.isActive && !s.isHovered && !s.isSelected,
           then: { color: FADED_NODE, labelVisibility: 'hidden' },
         },
+        { whenState: 'isActive', then: { depth: 'topNodes' } },
         // The neighbourhood of what is hovered or selected is what the user is reading: every name shows, on a
-        // light ground so names that cross stay legible (the grid's culling would hide most of them).
-        { whenState: 'isActive', then: { depth: 'topNodes', labelVisibility: 'visible', labelBackgroundColor: 'rgba(255, 255, 255, 0.85)', labelBackgroundPadding: 2 } },
+        // light ground so names that cross stay legible (the grid's culling would hide most of them). Article
+        // titles are long and the panel cites them: they keep the grid's say.
+        {
+          when: (a, s) => s.isActive && a.type !== 'article',
+          then: { labelVisibility: 'visible', labelBackgroundColor: 'rgba(255, 255, 255, 0.85)', labelBackgroundPadding: 2 },
+        },
         { whenState: 'isSelected', then: { depth: 'focusNodes', labelVisibility: 'visible', backdropVisibility: 'visible' } },
         { whenState: 'isHovered', then: { depth: 'focusNodes', labelVisibility: 'visible', backdropVisibility: 'visible' } },
       ],
