@@ -38,15 +38,17 @@ export class EdgeHitTester {
     const n = graph.size;
     this.source = new Int32Array(n);
     this.target = new Int32Array(n);
-    const pairs = new Map<string, number>();
-    const pair = (s: string, t: string) => (s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`);
+    const pairOf: string[] = [];
+    const count = new Map<string, number>();
     graph.forEachEdge((k, _a, s, t) => {
       this.source[this.keys.length] = this.nodeIndex.get(s)!;
       this.target[this.keys.length] = this.nodeIndex.get(t)!;
       this.keys.push(k);
-      pairs.set(pair(s, t), (pairs.get(pair(s, t)) ?? 0) + 1);
+      const pair = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+      pairOf.push(pair);
+      count.set(pair, (count.get(pair) ?? 0) + 1);
     });
-    graph.forEachEdge((_k, _a, s, t) => this.parallel.push(pairs.get(pair(s, t))! > 1));
+    this.parallel = pairOf.map((pair) => count.get(pair)! > 1);
     this.xy = new Float64Array(this.nodeIndex.size * 2);
   }
 

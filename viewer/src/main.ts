@@ -193,7 +193,8 @@ class App {
     let pending: { x: number; y: number } | null = null;
     sigma.on('moveBody', ({ event }) => {
       if (this.overNode || (event.original as MouseEvent).buttons) return;
-      const inside = event.x >= 0 && event.y >= 0 && event.x <= sigma.getDimensions().width && event.y <= sigma.getDimensions().height;
+      const { width, height } = sigma.getDimensions();
+      const inside = event.x >= 0 && event.y >= 0 && event.x <= width && event.y <= height;
       if (!inside) return this.hoverEdge(null);
       if (!pending) {
         requestAnimationFrame(() => {
