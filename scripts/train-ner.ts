@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocWords } from '../src/ner/docwords.js';
+import { TokenWords } from '../src/ner/words.js';
 import { FeatureExtractor } from '../src/ner/features.js';
 import { PHRASE, WORD, addPhrase, addWord, emptyLexicon } from '../src/ner/lexicon.js';
 import { encodeModel } from '../src/ner/model.js';
@@ -189,7 +190,13 @@ function main(): void {
 
   // Features of every sentence, once: hashes first, then dense ids for those seen MIN_COUNT times.
   const fx = new FeatureExtractor(lex);
-  const docWords = new DocWords(lex);
+  const docWords = new DocWords();
+  const words = new TokenWords();
+  /** Analyzes sentence s's words into `words` (slots 0..). */
+  const readWords = (s: (typeof train)[number]) => {
+    words.reserve(s.gold.length);
+    words.fill(lex, s.text, s.starts, s.ends, 0, s.gold.length);
+  };
   let docStart = 0;
   const offs = new Int32Array(nTokens + train.length);
   let feats = new Uint32Array(nTokens * 40);
@@ -202,12 +209,16 @@ function main(): void {
       let end = si;
       while (end < train.length && docOf[end] === docOf[si]) end++;
       docWords.clear();
-      for (let d = si; d < end; d++) docWords.add(train[d]!.text, train[d]!.starts, train[d]!.ends, 0, train[d]!.gold.length);
+      for (let d = si; d < end; d++) {
+        readWords(train[d]!);
+        docWords.add(words, 0, train[d]!.gold.length);
+      }
       fx.doc = docWords.map;
       fx.docTable = sportsLevel(docWords);
       docStart = end;
     }
-    const n = fx.extract(s.text, s.starts, s.ends, 0, s.gold.length);
+    readWords(s);
+    const n = fx.extract(words, s.text, s.starts, s.ends, 0, s.gold.length);
     sentOff[si] = tok;
     const need = fx.offs[n]!;
     if (k + need > feats.length) {

@@ -2,7 +2,8 @@
 // (word, shape, affix, gazetteer class), written into a reusable buffer. Shared by training and tagging.
 import { mix } from './hash.js';
 import { type Lexicon, PHRASE, PREFIX, WORD, phraseStep } from './lexicon.js';
-import { CASE, type TokenInfo, affixHash, analyzeToken, lowerHash } from './shape.js';
+import { CASE, affixHash, lowerHash } from './shape.js';
+import type { TokenWords } from './words.js';
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
 export const FEATURE_VERSION = 6;
@@ -10,19 +11,19 @@ export const FEATURE_VERSION = 6;
 const TEMPLATE_IDS = {
   bias: 1, w0: 2, wm1: 3, wp1: 4, wm2: 5, wp2: 6, sh0: 7, shm1: 8, shp1: 9, shm10: 10, sh0p1: 11,
   suf2: 12, suf3: 13, suf4: 14, pre3: 15, wm1w0: 16, w0wp1: 17, w0case: 18, start: 19, lex0: 20, lexm1: 21,
-  lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31, key: 32, doc0: 33, docm1: 34,
+  lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31, doc0: 33, docm1: 34,
   runR: 35, runRw: 36, runLw: 37, runPos: 38, runKey: 39, runRgz: 40, table: 41, tableR: 42,
 } as const;
 /** Template ids spread over 32 bits, so that a template xor a small value never equals another template. */
 const T = Object.fromEntries(Object.entries(TEMPLATE_IDS).map(([k, v]) => [k, Math.imul(v, 0x9e3779b1) >>> 0])) as Record<keyof typeof TEMPLATE_IDS, number>;
 
 
-const BOS = 0x5eed0001;
+export const BOS = 0x5eed0001;
 /** Lower-case words that join the capitalized parts of one long name. */
 const CONNECTORS = new Set(['of', 'for', 'and', 'in', 'on', 'de', 'the', '&'].map((w) => lowerHash(w, 0, w.length)));
 const DOT = lowerHash('.', 0, 1);
 const PLACE_BITS = PHRASE.country | PHRASE.city | PHRASE.region | PHRASE.demonym;
-const EOS = 0x5eed0002;
+export const EOS = 0x5eed0002;
 /** Position of a token in a phrase match: begin, inside, last, unit. */
 export const GZ_B = 1, GZ_I = 2, GZ_L = 3, GZ_U = 4;
 
@@ -33,16 +34,11 @@ export class FeatureExtractor {
   /** Feature hashes of the last sentence; token i owns feats[offs[i]..offs[i+1]). */
   feats = new Uint32Array(4096);
   offs = new Int32Array(257);
-  /** Where token i's context features start (its own features are feats[offs[i]..mids[i])). */
-  mids = new Int32Array(256);
-  /** A hash of token i's text (lower case and shape): its own features depend on nothing else. */
-  keys = new Uint32Array(256);
-  /** A second, independent hash of token i's text (its lower case), so that a cache hit never rests on 32 bits. */
-  checks = new Uint32Array(256);
-  private lower = new Uint32Array(256);
-  private shape = new Uint32Array(256);
-  private kase = new Uint8Array(256);
-  private wbits = new Uint32Array(256);
+  // The last sentence's words: views into the TokenWords given, token 0 being the sentence's first.
+  private lower = new Uint32Array(0);
+  private shape = new Uint32Array(0);
+  private kase = new Uint8Array(0);
+  private wbits = new Uint32Array(0);
   /** The capitalized run each token lies in: [runFirst, runLast], -1 outside one. */
   private runFirst = new Int32Array(256);
   private runLast = new Int32Array(256);
@@ -56,7 +52,6 @@ export class FeatureExtractor {
   /** Phrase-gazetteer classes and position (GZ_*) of each token of the last sentence. */
   gzBits = new Uint32Array(256);
   gzPos = new Uint8Array(256);
-  private info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
   /** What the rest of the article says about each word (see docwords.ts); empty outside an article. */
   doc: Map<number, number> = new Map();
   /** How much the article reads like a sports page, 0 to 2 (see sportsLevel in tagger.ts). */
@@ -66,93 +61,24 @@ export class FeatureExtractor {
     this.lex = lex;
   }
 
-  private grow(n: number): void {
-    if (n <= this.lower.length) return;
-    const cap = Math.max(n, this.lower.length * 2);
-    this.lower = new Uint32Array(cap);
-    this.shape = new Uint32Array(cap);
-    this.kase = new Uint8Array(cap);
-    this.wbits = new Uint32Array(cap);
-    this.runFirst = new Int32Array(cap);
-    this.runLast = new Int32Array(cap);
-    this.runKey = new Uint8Array(cap);
-    this.gzBits = new Uint32Array(cap);
-    this.gzPos = new Uint8Array(cap);
-    this.offs = new Int32Array(cap + 1);
-    this.mids = new Int32Array(cap);
-    this.keys = new Uint32Array(cap);
-    this.checks = new Uint32Array(cap);
-  }
-
   /**
-   * Computes the features of tokens [from, to); returns the token count. `known(key, check)` says that the caller
-   * has the sum of a token's own features cached, so they are left out.
+   * Every feature of the tokens [from, to) (the words already analyzed in `words`); returns the token count.
+   * This is the definition of the features, in the order training sums them; the tagger computes the same sums
+   * faster with `extractContext` and the word-type cache (wordtypes.ts).
    */
-  extract(
-    text: string,
-    starts: ArrayLike<number>,
-    ends: ArrayLike<number>,
-    from: number,
-    to: number,
-    known?: (key: number, check: number) => boolean,
-  ): number {
-    const n = to - from;
-    this.grow(n);
-    const { lower, shape, kase, wbits, gzBits, gzPos, info, lex, keys, checks, mids } = this;
-    let uppers = 0, titles = 0, lowers = 0;
-    for (let i = 0; i < n; i++) {
-      analyzeToken(text, starts[from + i]!, ends[from + i]!, info);
-      lower[i] = info.lower;
-      shape[i] = info.shape;
-      kase[i] = info.kase;
-      wbits[i] = lex.words.get(info.lower) ?? 0;
-      gzBits[i] = 0;
-      gzPos[i] = 0;
-      if (info.kase === CASE.upper) uppers++;
-      else if (info.kase === CASE.title) titles++;
-      else if (info.kase === CASE.lower) lowers++;
-    }
-    // Headlines in capitals or in title case change what a capital letter means.
-    const line = (this.line = uppers >= 2 && lowers === 0 && uppers > titles ? LINE.upper : titles + uppers >= 4 && lowers <= 1 ? LINE.title : LINE.normal);
-    this.matchPhrases(n);
-    this.findRuns(n);
-
+  extract(words: TokenWords, text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number): number {
+    const n = this.prepare(words, from, to);
+    const { lower, shape, kase, wbits } = this;
     let k = 0;
     const offs = this.offs;
     for (let i = 0; i < n; i++) {
-      if (k + 128 > this.feats.length) {
-        const f = new Uint32Array(this.feats.length * 2);
-        f.set(this.feats);
-        this.feats = f;
-      }
-      const f = this.feats;
+      const f = this.room(k);
       offs[i] = k;
-      const w0 = lower[i]!, s0 = shape[i]!, c0 = kase[i]!;
+      const w0 = lower[i]!, s0 = shape[i]!;
       const wm1 = i > 0 ? lower[i - 1]! : BOS, wp1 = i + 1 < n ? lower[i + 1]! : EOS;
       const wm2 = i > 1 ? lower[i - 2]! : BOS, wp2 = i + 2 < n ? lower[i + 2]! : EOS;
       const sm1 = i > 0 ? shape[i - 1]! : BOS, sp1 = i + 1 < n ? shape[i + 1]! : EOS;
-      const start = starts[from + i]!, end = ends[from + i]!, len = end - start;
-      // Features of the token alone come first; a caller that already knows their sum for this token
-      // (see `known`) skips them. Context features follow from mids[i].
-      const key = mix(T.key, w0, s0);
-      keys[i] = key;
-      checks[i] = w0;
-      if (!known || !known(key, w0)) {
-        f[k++] = mix(T.bias, 0, 0);
-        f[k++] = mix(T.w0, w0, 0);
-        f[k++] = mix(T.w0case, w0, c0);
-        f[k++] = mix(T.sh0, s0, 0);
-        if (len >= 3) {
-          f[k++] = mix(T.suf2, affixHash(text, end - 2, end, 2), 0);
-          f[k++] = mix(T.suf3, affixHash(text, end - 3, end, 3), 0);
-          f[k++] = mix(T.pre2, affixHash(text, start, start + 2, 2), 0);
-          f[k++] = mix(T.pre3, affixHash(text, start, start + 3, 3), 0);
-        }
-        if (len >= 5) f[k++] = mix(T.suf4, affixHash(text, end - 4, end, 4), 0);
-        f[k++] = mix(T.len, len > 6 ? 6 : len, c0);
-        k = bitFeatures(f, k, T.lex0, wbits[i]!, c0);
-      }
-      mids[i] = k;
+      k = ownFeatures(f, k, text, starts[from + i]!, ends[from + i]!, w0, s0, kase[i]!, wbits[i]!);
       f[k++] = mix(T.wm1, wm1, 0);
       f[k++] = mix(T.wp1, wp1, 0);
       f[k++] = mix(T.wm2, wm2, 0);
@@ -165,43 +91,120 @@ export class FeatureExtractor {
       f[k++] = mix(T.w0wp1, w0, wp1);
       f[k++] = mix(T.wm1sh0, wm1, s0);
       f[k++] = mix(T.sh0wp1, s0, wp1);
-      f[k++] = mix(T.start, (i === 0 ? 1 : i === 1 && kase[0] === CASE.other ? 2 : 0) * 8 + c0, line);
-      f[k++] = mix(T.lineSh0, line, s0);
-      if (line !== LINE.normal) f[k++] = mix(T.lineW0, line, w0);
-      const db = this.doc.get(w0);
-      if (db !== undefined) k = bitFeatures(f, k, T.doc0, db, c0 * 4 + (i === 0 ? 1 : 0) + (line !== LINE.normal ? 2 : 0));
-      if (i > 0) {
-        const dbm = this.doc.get(wm1);
-        if (dbm !== undefined) k = bitFeatures(f, k, T.docm1, dbm, kase[i - 1]!);
-      }
-      const rf = this.runFirst[i]!;
-      if (rf >= 0) {
-        // The capitalized run as a whole: what follows it (numbers on a results line, "beat", "said"), what
-        // precedes it, its length and where the token stands in it, and an organization keyword heading it.
-        const rl = this.runLast[i]!;
-        const after = rl + 1 < n ? shape[rl + 1]! : EOS;
-        const place = gzBits[i]! & PLACE_BITS;
-        f[k++] = mix(T.runR, after, line);
-        f[k++] = mix(T.runRgz, after, place * 4 + (rl > rf ? 1 : 0));
-        f[k++] = mix(T.runRw, rl + 1 < n ? lower[rl + 1]! : EOS, 0);
-        f[k++] = mix(T.runLw, rf > 0 ? lower[rf - 1]! : BOS, rf === i ? 1 : 0);
-        const len = rl - rf + 1;
-        f[k++] = mix(T.runPos, len > 5 ? 5 : len, (i === rf ? 1 : 0) + (i === rl ? 2 : 0) + 4 * line);
-        if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, (i === rf ? 1 : 0) + (i === rl ? 2 : 0));
-        if (this.docTable) {
-          // On a sports page a town is mostly a team, a country mostly a national side (a place).
-          f[k++] = mix(T.table, place * 4 + this.docTable, line * 8 + (rl > rf ? 1 : 0));
-          f[k++] = mix(T.tableR, after, (place ? 1 : 0) + 2 * this.docTable);
-        }
-      } else if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, 4);
+      k = this.sentenceFeatures(f, k, i, n);
       if (i > 0) k = bitFeatures(f, k, T.lexm1, wbits[i - 1]!, kase[i - 1]!);
       if (i + 1 < n) k = bitFeatures(f, k, T.lexp1, wbits[i + 1]!, kase[i + 1]!);
-      k = bitFeatures(f, k, T.gz0, gzBits[i]!, gzPos[i]! * 8 + c0);
-      if (i > 0) k = bitFeatures(f, k, T.gzm1, gzBits[i - 1]!, gzPos[i - 1]!);
-      if (i + 1 < n) k = bitFeatures(f, k, T.gzp1, gzBits[i + 1]!, gzPos[i + 1]!);
+      k = this.gazetteerFeatures(f, k, i, n);
     }
     offs[n] = k;
     return n;
+  }
+
+  /**
+   * Only the features of tokens [from, to) that depend on more than the words around them: position and line
+   * kind, the article, capitalized runs and phrase matches. The rest (the token's own word, its neighbours and
+   * their pairs) the word-type cache sums once per word or pair.
+   */
+  extractContext(words: TokenWords, from: number, to: number): number {
+    const n = this.prepare(words, from, to);
+    let k = 0;
+    const offs = this.offs;
+    for (let i = 0; i < n; i++) {
+      const f = this.room(k);
+      offs[i] = k;
+      k = this.sentenceFeatures(f, k, i, n);
+      k = this.gazetteerFeatures(f, k, i, n);
+    }
+    offs[n] = k;
+    return n;
+  }
+
+  /** Takes the sentence's words and finds its line kind, phrase matches and capitalized runs. */
+  private prepare(words: TokenWords, from: number, to: number): number {
+    const n = to - from;
+    if (n > this.gzBits.length) {
+      const cap = Math.max(n, this.gzBits.length * 2);
+      this.runFirst = new Int32Array(cap);
+      this.runLast = new Int32Array(cap);
+      this.runKey = new Uint8Array(cap);
+      this.gzBits = new Uint32Array(cap);
+      this.gzPos = new Uint8Array(cap);
+      this.offs = new Int32Array(cap + 1);
+    }
+    this.lower = words.lower.subarray(from, to);
+    this.shape = words.shape.subarray(from, to);
+    this.kase = words.kase.subarray(from, to);
+    this.wbits = words.wbits.subarray(from, to);
+    const { kase, gzBits, gzPos } = this;
+    let uppers = 0, titles = 0, lowers = 0;
+    for (let i = 0; i < n; i++) {
+      gzBits[i] = 0;
+      gzPos[i] = 0;
+      const c = kase[i]!;
+      if (c === CASE.upper) uppers++;
+      else if (c === CASE.title) titles++;
+      else if (c === CASE.lower) lowers++;
+    }
+    // Headlines in capitals or in title case change what a capital letter means.
+    this.line = uppers >= 2 && lowers === 0 && uppers > titles ? LINE.upper : titles + uppers >= 4 && lowers <= 1 ? LINE.title : LINE.normal;
+    this.matchPhrases(n);
+    this.findRuns(n);
+    return n;
+  }
+
+  /** The feature buffer, with room for one more token's features after k. */
+  private room(k: number): Uint32Array {
+    if (k + 128 > this.feats.length) {
+      const f = new Uint32Array(this.feats.length * 2);
+      f.set(this.feats);
+      this.feats = f;
+    }
+    return this.feats;
+  }
+
+  /** Position and line kind, what the article says of the word and the one before, the capitalized run. */
+  private sentenceFeatures(f: Uint32Array, k: number, i: number, n: number): number {
+    const { lower, shape, kase, gzBits, line } = this;
+    const w0 = lower[i]!, s0 = shape[i]!, c0 = kase[i]!;
+    f[k++] = mix(T.start, (i === 0 ? 1 : i === 1 && kase[0] === CASE.other ? 2 : 0) * 8 + c0, line);
+    f[k++] = mix(T.lineSh0, line, s0);
+    if (line !== LINE.normal) f[k++] = mix(T.lineW0, line, w0);
+    const db = this.doc.get(w0);
+    if (db !== undefined) k = bitFeatures(f, k, T.doc0, db, c0 * 4 + (i === 0 ? 1 : 0) + (line !== LINE.normal ? 2 : 0));
+    if (i > 0) {
+      const dbm = this.doc.get(lower[i - 1]!);
+      if (dbm !== undefined) k = bitFeatures(f, k, T.docm1, dbm, kase[i - 1]!);
+    }
+    const rf = this.runFirst[i]!;
+    if (rf >= 0) {
+      // The capitalized run as a whole: what follows it (numbers on a results line, "beat", "said"), what
+      // precedes it, its length and where the token stands in it, and an organization keyword heading it.
+      const rl = this.runLast[i]!;
+      const after = rl + 1 < n ? shape[rl + 1]! : EOS;
+      const place = gzBits[i]! & PLACE_BITS;
+      f[k++] = mix(T.runR, after, line);
+      f[k++] = mix(T.runRgz, after, place * 4 + (rl > rf ? 1 : 0));
+      f[k++] = mix(T.runRw, rl + 1 < n ? lower[rl + 1]! : EOS, 0);
+      f[k++] = mix(T.runLw, rf > 0 ? lower[rf - 1]! : BOS, rf === i ? 1 : 0);
+      const len = rl - rf + 1;
+      f[k++] = mix(T.runPos, len > 5 ? 5 : len, (i === rf ? 1 : 0) + (i === rl ? 2 : 0) + 4 * line);
+      if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, (i === rf ? 1 : 0) + (i === rl ? 2 : 0));
+      if (this.docTable) {
+        // On a sports page a town is mostly a team, a country mostly a national side (a place).
+        f[k++] = mix(T.table, place * 4 + this.docTable, line * 8 + (rl > rf ? 1 : 0));
+        f[k++] = mix(T.tableR, after, (place ? 1 : 0) + 2 * this.docTable);
+      }
+    } else if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, 4);
+    return k;
+  }
+
+  /** The phrase gazetteers' classes at the token and its neighbours. */
+  private gazetteerFeatures(f: Uint32Array, k: number, i: number, n: number): number {
+    const { gzBits, gzPos } = this;
+    k = bitFeatures(f, k, T.gz0, gzBits[i]!, gzPos[i]! * 8 + this.kase[i]!);
+    if (i > 0) k = bitFeatures(f, k, T.gzm1, gzBits[i - 1]!, gzPos[i - 1]!);
+    if (i + 1 < n) k = bitFeatures(f, k, T.gzp1, gzBits[i + 1]!, gzPos[i + 1]!);
+    return k;
   }
 
   /**
@@ -295,3 +298,61 @@ function bitFeatures(f: Uint32Array, k: number, template: number, bits: number, 
   }
   return k;
 }
+
+/** The features of a token's word alone (first in its list): they depend on nothing but its text. */
+export function ownFeatures(f: Uint32Array, k: number, text: string, start: number, end: number, w0: number, s0: number, c0: number, wbits: number): number {
+  const len = end - start;
+  f[k++] = mix(T.bias, 0, 0);
+  f[k++] = mix(T.w0, w0, 0);
+  f[k++] = mix(T.w0case, w0, c0);
+  f[k++] = mix(T.sh0, s0, 0);
+  if (len >= 3) {
+    f[k++] = mix(T.suf2, affixHash(text, end - 2, end, 2), 0);
+    f[k++] = mix(T.suf3, affixHash(text, end - 3, end, 3), 0);
+    f[k++] = mix(T.pre2, affixHash(text, start, start + 2, 2), 0);
+    f[k++] = mix(T.pre3, affixHash(text, start, start + 3, 3), 0);
+  }
+  if (len >= 5) f[k++] = mix(T.suf4, affixHash(text, end - 4, end, 4), 0);
+  f[k++] = mix(T.len, len > 6 ? 6 : len, c0);
+  return bitFeatures(f, k, T.lex0, wbits, c0);
+}
+
+/**
+ * The features a word gives the token after it, the token after that, the token before it and the one before
+ * that, and the features of two adjacent words' pair (each side's): what `extract` computes from the
+ * neighbours, grouped for the word-type cache. BOS and EOS stand for the sentence's edges (no lexicon bits).
+ */
+export const NEIGHBOUR = {
+  prev(f: Uint32Array, k: number, w: number, s: number, c: number, wbits: number): number {
+    f[k++] = mix(T.wm1, w, 0);
+    f[k++] = mix(T.shm1, s, 0);
+    return bitFeatures(f, k, T.lexm1, wbits, c);
+  },
+  prev2(f: Uint32Array, k: number, w: number): number {
+    f[k++] = mix(T.wm2, w, 0);
+    return k;
+  },
+  next(f: Uint32Array, k: number, w: number, s: number, c: number, wbits: number): number {
+    f[k++] = mix(T.wp1, w, 0);
+    f[k++] = mix(T.shp1, s, 0);
+    return bitFeatures(f, k, T.lexp1, wbits, c);
+  },
+  next2(f: Uint32Array, k: number, w: number): number {
+    f[k++] = mix(T.wp2, w, 0);
+    return k;
+  },
+  /** The second word's features from the pair (word a, then word b). */
+  pairSecond(f: Uint32Array, k: number, wa: number, sa: number, wb: number, sb: number): number {
+    f[k++] = mix(T.shm10, sa, sb);
+    f[k++] = mix(T.wm1w0, wa, wb);
+    f[k++] = mix(T.wm1sh0, wa, sb);
+    return k;
+  },
+  /** The first word's features from the pair (word a, then word b). */
+  pairFirst(f: Uint32Array, k: number, wa: number, sa: number, wb: number, sb: number): number {
+    f[k++] = mix(T.sh0p1, sa, sb);
+    f[k++] = mix(T.w0wp1, wa, wb);
+    f[k++] = mix(T.sh0wp1, sa, wb);
+    return k;
+  },
+} as const;

@@ -29,10 +29,65 @@ export interface Model {
   mask: number;
   /** Multiplies the int16 weights back to their trained values. */
   scale: number;
+  /**
+   * One bit per FILTER_BITS-bit slice of a feature hash, set for the model's features: a clear bit means the
+   * model lacks the feature, found in a 512 KB array that stays in cache instead of a probe of the big table
+   * (most of the rare word-pair features a sentence makes are not in the model, and each probe would be a miss).
+   */
+  filter: Int32Array;
   lexicon: Lexicon;
 }
 
 export const SLOT = 1 + ((N_TAGS + 1) >> 1);
+const FILTER_BITS = 22;
+const FILTER_SHIFT = 32 - FILTER_BITS;
+if (N_TAGS !== 9) throw new Error('model.ts: addWeights is unrolled for 9 tags');
+
+/**
+ * Adds the int16 weights of the features feats[from..to) into sums[at..at + N_TAGS) (integers, so the order of
+ * the additions never matters); features the model lacks weigh nothing.
+ */
+export function addWeights(m: Model, feats: Uint32Array, from: number, to: number, sums: Int32Array, at: number): void {
+  const { table, mask, filter } = m;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
+  for (let k = from; k < to; k++) {
+    const h = feats[k]! | 0;
+    const f = h >>> FILTER_SHIFT;
+    if ((filter[f >>> 5]! & (1 << (f & 31))) === 0) continue;
+    let s = h & mask;
+    for (;;) {
+      const base = s * SLOT;
+      const key = table[base]!;
+      if (key === h) {
+        let v = table[base + 1]!;
+        a0 += (v << 16) >> 16;
+        a1 += v >> 16;
+        v = table[base + 2]!;
+        a2 += (v << 16) >> 16;
+        a3 += v >> 16;
+        v = table[base + 3]!;
+        a4 += (v << 16) >> 16;
+        a5 += v >> 16;
+        v = table[base + 4]!;
+        a6 += (v << 16) >> 16;
+        a7 += v >> 16;
+        a8 += (table[base + 5]! << 16) >> 16;
+        break;
+      }
+      if (key === 0) break;
+      s = (s + 1) & mask;
+    }
+  }
+  sums[at] += a0;
+  sums[at + 1] += a1;
+  sums[at + 2] += a2;
+  sums[at + 3] += a3;
+  sums[at + 4] += a4;
+  sums[at + 5] += a5;
+  sums[at + 6] += a6;
+  sums[at + 7] += a7;
+  sums[at + 8] += a8;
+}
 
 /** Slots of the feature table for n features: load factor at most 1/2. */
 function tableSize(n: number): number {
@@ -135,9 +190,12 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
   const cap = tableSize(n);
   const mask = cap - 1;
   const table = new Int32Array(cap * SLOT);
+  const filter = new Int32Array(1 << (FILTER_BITS - 5));
   for (let i = 0; i < n; i++) {
     const key = keys[i]! | 0;
     if (key === 0) continue;
+    const f = keys[i]! >>> FILTER_SHIFT;
+    filter[f >>> 5]! |= 1 << (f & 31);
     let s = keys[i]! & mask;
     while (table[s * SLOT] !== 0) s = (s + 1) & mask;
     const base = s * SLOT;
@@ -150,5 +208,5 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
   }
   const words = new IntTable(wKeys, wVals);
   const phrases = new IntTable(pKeys, pVals);
-  return { transitions: new Float32Array(transitions), table, mask, scale, lexicon: { words, phrases, maxPhrase } };
+  return { transitions: new Float32Array(transitions), table, mask, scale, filter, lexicon: { words, phrases, maxPhrase } };
 }

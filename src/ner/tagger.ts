@@ -7,9 +7,10 @@ import { getModel } from './load.js';
 import type { Model } from './model.js';
 import { GZ_B, GZ_L, GZ_U } from './features.js';
 import { PHRASE, WORD, phraseStep } from './lexicon.js';
-import { lowerHash } from './shape.js';
 import { CLASSES, N_TAGS, O, begin, classOf, inside as inside_, isInside } from './tags.js';
-import { type ModelScorer, decode, lastEmissions, modelScorer } from './viterbi.js';
+import { decode } from './viterbi.js';
+import { WordTypes } from './wordtypes.js';
+import { TokenWords } from './words.js';
 
 /** A tagged name: token range [first, last] of the doc and its class (index into CLASSES). */
 export interface NameSpan {
@@ -21,45 +22,37 @@ export interface NameSpan {
   scores?: number[];
 }
 
-let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; scorer: ModelScorer; known: (key: number, check: number) => boolean } | undefined;
-let starts = new Int32Array(1024);
-let ends = new Int32Array(1024);
+let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; types: WordTypes; words: TokenWords } | undefined;
 let tags = new Uint8Array(1024);
+let emission = new Float64Array(256 * N_TAGS);
 
 function ready() {
   const model = getModel();
   if (!state || state.model !== model) {
-    const scorer = modelScorer(model);
-    state = { model, fx: new FeatureExtractor(model.lexicon), docWords: new DocWords(model.lexicon), scorer, known: scorer.known };
+    state = { model, fx: new FeatureExtractor(model.lexicon), docWords: new DocWords(), types: new WordTypes(model), words: new TokenWords() };
   }
   return state;
 }
 
 export function tagSpans(doc: Doc): NameSpan[] {
-  const { fx, docWords, scorer, known } = ready();
+  const { model, fx, docWords, types, words } = ready();
   const spans: NameSpan[] = [];
   const toks = doc.tokens;
-  if (toks.length > starts.length) {
-    starts = new Int32Array(toks.length * 2);
-    ends = new Int32Array(toks.length * 2);
-    tags = new Uint8Array(toks.length * 2);
-  }
-  for (let i = 0; i < toks.length; i++) {
-    starts[i] = toks[i]!.start;
-    ends[i] = toks[i]!.end;
-  }
+  if (toks.length > tags.length) tags = new Uint8Array(toks.length * 2);
+  types.read(doc.text, toks, words);
   docWords.clear();
-  for (const s of doc.sentences) docWords.add(doc.text, starts, ends, s.tokenStart, s.tokenEnd);
+  for (const s of doc.sentences) docWords.add(words, s.tokenStart, s.tokenEnd);
   fx.doc = docWords.map;
   fx.docTable = sportsLevel(docWords);
   for (const s of doc.sentences) {
-    const n = fx.extract(doc.text, starts, ends, s.tokenStart, s.tokenEnd, known);
+    const n = fx.extractContext(words, s.tokenStart, s.tokenEnd);
     if (!n) continue;
+    if (n * N_TAGS > emission.length) emission = new Float64Array(n * N_TAGS * 2);
+    types.emissions(s.tokenStart, n, fx.feats, fx.offs, emission);
     const out = tags.subarray(s.tokenStart, s.tokenEnd);
-    decode(fx.feats, fx.offs, fx.mids, fx.keys, fx.checks, n, scorer, out);
-    scorer.commit();
+    decode(emission, n, model.transitions, out);
     mergePlaces(fx, out, n);
-    placeFallback(fx, doc, s.tokenStart, out, n);
+    placeFallback(fx, words.wbits, doc, s.tokenStart, out, n);
     for (let i = 0; i < n; i++) {
       const t = out[i]!;
       if (t === O || isInside(t)) continue;
@@ -71,18 +64,18 @@ export function tagSpans(doc: Doc): NameSpan[] {
       // A country's name alone is a place even where it stands for its national side ("dropped by England"):
       // news convention, and one node per country in the graph.
       else if (cls === ORG && isPlacePhrase(fx, i, j, PHRASE.country)) cls = LOC;
-      const scores = classScores(lastEmissions(), scorer.transitions, out, n, i, j);
+      const scores = classScores(emission, model.transitions, out, n, i, j);
       pushTidy(doc, spans, s.tokenStart + i, s.tokenStart + j, cls, s.index, scores);
       i = j;
     }
   }
-  const words = state!.model.lexicon.words;
-  const isOrgKey = (i: number) => ((words.get(lowerHash(doc.text, toks[i]!.start, toks[i]!.end)) ?? 0) & WORD.orgKey) !== 0;
-  const lex = state!.model.lexicon;
+  const { lower, wbits } = words;
+  const isOrgKey = (i: number) => (wbits[i]! & WORD.orgKey) !== 0;
+  const phrases = model.lexicon.phrases;
   const isCountry = (first: number, last: number) => {
     let h = 0;
-    for (let i = first; i <= last; i++) h = phraseStep(h, lowerHash(doc.text, toks[i]!.start, toks[i]!.end));
-    const bits = lex.phrases.get(h) ?? 0;
+    for (let i = first; i <= last; i++) h = phraseStep(h, lower[i]!);
+    const bits = phrases.get(h) ?? 0;
     return (bits & PHRASE.country) !== 0 && (bits & PHRASE.demonym) === 0;
   };
   return harmonize(doc, spans, isOrgKey, fx.docTable ? { isCountry } : undefined);
@@ -195,16 +188,14 @@ function isDigit(c: number): boolean {
  * or region ("the earlier 'Anchorage agreements'") is a place, unless it is also a common lower-case word
  * ("Reading", "Nice") or a demonym. Only in sentences of ordinary case: headlines capitalize everything.
  */
-function placeFallback(fx: FeatureExtractor, doc: Doc, base: number, tags: Uint8Array, n: number): void {
+function placeFallback(fx: FeatureExtractor, wbits: Uint32Array, doc: Doc, base: number, tags: Uint8Array, n: number): void {
   const { gzBits, gzPos } = fx;
-  const words = fx.lex.words;
   for (let i = 1; i < n; i++) {
     if (tags[i] !== O || gzPos[i] !== GZ_U || !(gzBits[i]! & PLACE_PHRASE) || gzBits[i]! & PHRASE.demonym) continue;
     const t = doc.tokens[base + i]!;
     const c = doc.text.charCodeAt(t.start);
     if (c < 65 || c > 90 || t.end - t.start < 3) continue;
-    const bits = words.get(lowerHash(doc.text, t.start, t.end)) ?? 0;
-    if (bits & (WORD.mostlyLower | WORD.mixedCase) || CALENDAR.has(t.text)) continue;
+    if (wbits[base + i]! & (WORD.mostlyLower | WORD.mixedCase) || CALENDAR.has(t.text)) continue;
     // Not glued to other capitalized words the tagger chose to leave out.
     const prev = doc.tokens[base + i - 1]!, next = i + 1 < n ? doc.tokens[base + i + 1]! : null;
     if (startsUpperAt(doc.text, prev.start) && tags[i - 1] === O && i - 1 > 0) continue;

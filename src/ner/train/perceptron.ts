@@ -1,19 +1,19 @@
 // Averaged structured perceptron (Collins 2002) over dense feature ids, with Viterbi decoding and sentence
 // weights. Averaging uses the usual trick: keep w and sum(c * delta), the average is w - acc / c.
 import { N_TAGS } from '../tags.js';
-import { type Scorer, decode } from '../viterbi.js';
+import { decode } from '../viterbi.js';
 
 /** Marks a feature occurrence that did not make the vocabulary. */
 export const NONE = 0xffffffff;
-const NO_KEYS = new Uint32Array(0);
 
-export class Perceptron implements Scorer {
+export class Perceptron {
   readonly w: Float64Array;
   private readonly acc: Float64Array;
   readonly transitions: Float64Array;
   private readonly trAcc: Float64Array;
   private c = 1;
   private pred = new Uint8Array(256);
+  private emission = new Float64Array(256 * N_TAGS);
 
   constructor(nFeatures: number) {
     this.w = new Float64Array(nFeatures * N_TAGS);
@@ -22,21 +22,28 @@ export class Perceptron implements Scorer {
     this.trAcc = new Float64Array((N_TAGS + 1) * N_TAGS);
   }
 
-  emit(feats: Uint32Array, from: number, _mid: number, to: number, _key: number, _check: number, out: Float64Array, at: number): void {
-    const w = this.w;
-    for (let k = from; k < to; k++) {
-      const id = feats[k]!;
-      if (id === NONE) continue;
-      const row = id * N_TAGS;
-      for (let t = 0; t < N_TAGS; t++) out[at + t]! += w[row + t]!;
+  /** The current weights' tag scores for n tokens, token i having features feats[offs[i]..offs[i+1]). */
+  private emissions(feats: Uint32Array, offs: Int32Array, n: number): Float64Array {
+    if (n * N_TAGS > this.emission.length) this.emission = new Float64Array(n * N_TAGS * 2);
+    const { w, emission: out } = this;
+    out.fill(0, 0, n * N_TAGS);
+    for (let i = 0; i < n; i++) {
+      const at = i * N_TAGS;
+      for (let k = offs[i]!; k < offs[i + 1]!; k++) {
+        const id = feats[k]!;
+        if (id === NONE) continue;
+        const row = id * N_TAGS;
+        for (let t = 0; t < N_TAGS; t++) out[at + t]! += w[row + t]!;
+      }
     }
+    return out;
   }
 
   /** Trains on one sentence; returns the number of wrong tags before the update. */
   learn(feats: Uint32Array, offs: Int32Array, n: number, gold: Uint8Array, weight: number): number {
     if (this.pred.length < n) this.pred = new Uint8Array(n * 2);
     const pred = this.pred;
-    decode(feats, offs, offs, NO_KEYS, NO_KEYS, n, this, pred);
+    decode(this.emissions(feats, offs, n), n, this.transitions, pred);
     let errors = 0;
     const c = this.c;
     for (let i = 0; i < n; i++) {

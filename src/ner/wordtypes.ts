@@ -1,0 +1,216 @@
+// The tagger's scores at run time, computed per word type instead of per token. Most of a token's features
+// depend only on its own word (its text, shape, affixes, lexicon bits) or on one neighbouring word (the word
+// before it, after it, two before, two after) or on one adjacent pair of words. A news corpus of a million
+// tokens has fewer than forty thousand distinct words, so the weight sums of those features are computed once
+// per word (and per recent pair) and kept; per token, only the features that depend on the sentence and the
+// article are looked up in the model. The sums are integers, so the scores equal those of summing every feature
+// one by one (`FeatureExtractor.extract`, which training uses); test/ner-wordtypes.test.ts checks that.
+import { BOS, EOS, NEIGHBOUR, ownFeatures } from './features.js';
+import { FNV_OFFSET, fnvStep, mix } from './hash.js';
+import { type Model, addWeights } from './model.js';
+import { type TokenInfo, analyzeToken } from './shape.js';
+import { N_TAGS } from './tags.js';
+import type { TokenWords } from './words.js';
+import type { Token } from '../types.js';
+
+// Per word type, five sums of N_TAGS weights: its own features, and the features it gives the token after it,
+// two after it, before it and two before it.
+const OWN = 0, AS_PREV = 1, AS_PREV2 = 2, AS_NEXT = 3, AS_NEXT2 = 4;
+const ROW = 5 * N_TAGS;
+/** Word types kept before the table starts over (at an article's start), bounding memory on long runs. */
+const MAX_TYPES = 1 << 17;
+/** Pair sums live in a direct-mapped cache: a pair that comes back soon is found, others are recomputed. */
+const PAIR_BITS = 17;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+const PAIR_SEED = 0x7a1c;
+const PAIR_ROW = 2 + 2 * N_TAGS;
+/** The sentence's edges as word types: ids 0 and 1. */
+const BOS_ID = 0, EOS_ID = 1;
+
+export class WordTypes {
+  private readonly model: Model;
+  // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id), with
+  // the text kept per id to confirm a match. A JS Map keyed by each token's fresh string cost about four times
+  // as much: it hashes every string through the runtime.
+  private slotHash = new Int32Array(1 << 16);
+  private slotId = new Int32Array(1 << 16);
+  private texts: string[] = [];
+  private count = 0;
+  private lower = new Uint32Array(1024);
+  private shape = new Uint32Array(1024);
+  private kase = new Uint8Array(1024);
+  private wbits = new Uint32Array(1024);
+  private sums = new Int32Array(1024 * ROW);
+  /** Pair slots of PAIR_ROW: the two type ids, the second word's sums, the first word's (one memory area per pair). */
+  private readonly pairs = new Int32Array((1 << PAIR_BITS) * PAIR_ROW);
+  /** The word type of each token of the last article. */
+  private tokenIds = new Int32Array(1024);
+  private acc = new Int32Array(256 * N_TAGS);
+  private readonly buf = new Uint32Array(128);
+  private readonly info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
+
+  private readonly maxTypes: number;
+
+  /** `maxTypes` bounds memory: the table starts over at an article that would take it past that many types. */
+  constructor(model: Model, maxTypes = MAX_TYPES) {
+    this.model = model;
+    this.maxTypes = maxTypes;
+    this.reset();
+  }
+
+  /**
+   * Looks up (or adds) the word type of every token of an article and writes each token's word into `words`;
+   * returns the tokens' type ids, valid until the next call.
+   */
+  read(text: string, tokens: Token[], words: TokenWords): Int32Array {
+    const n = tokens.length;
+    if (this.count + n > this.maxTypes) this.reset();
+    if (n > this.tokenIds.length) this.tokenIds = new Int32Array(n * 2);
+    words.reserve(n);
+    const { tokenIds } = this;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      const id = this.find(t.text, text, t.start, t.end);
+      tokenIds[i] = id;
+      words.set(i, this.lower[id]!, this.shape[id]!, this.kase[id]!, this.wbits[id]!);
+    }
+    return tokenIds;
+  }
+
+  /**
+   * The emission scores of a sentence: tokens [from, from + n) of the last article, whose remaining features
+   * (FeatureExtractor.extractContext) are feats[offs[i]..offs[i+1]) for its token i; out[i * N_TAGS + tag].
+   */
+  emissions(from: number, n: number, feats: Uint32Array, offs: Int32Array, out: Float64Array): void {
+    if (n * N_TAGS > this.acc.length) this.acc = new Int32Array(n * N_TAGS * 2);
+    const { acc, sums, pairs, tokenIds, model } = this;
+    acc.fill(0, 0, n * N_TAGS);
+    // Each adjacent pair (the edges included) gives features to both of its words.
+    for (let j = 0; j <= n; j++) {
+      const p = this.pair(j > 0 ? tokenIds[from + j - 1]! : BOS_ID, j < n ? tokenIds[from + j]! : EOS_ID);
+      if (j < n) addRow(acc, j * N_TAGS, pairs, p);
+      if (j > 0) addRow(acc, (j - 1) * N_TAGS, pairs, p + N_TAGS);
+    }
+    for (let i = 0; i < n; i++) {
+      const at = i * N_TAGS;
+      const t = from + i;
+      addRow(acc, at, sums, tokenIds[t]! * ROW + OWN * N_TAGS);
+      addRow(acc, at, sums, (i > 0 ? tokenIds[t - 1]! : BOS_ID) * ROW + AS_PREV * N_TAGS);
+      addRow(acc, at, sums, (i > 1 ? tokenIds[t - 2]! : BOS_ID) * ROW + AS_PREV2 * N_TAGS);
+      addRow(acc, at, sums, (i + 1 < n ? tokenIds[t + 1]! : EOS_ID) * ROW + AS_NEXT * N_TAGS);
+      addRow(acc, at, sums, (i + 2 < n ? tokenIds[t + 2]! : EOS_ID) * ROW + AS_NEXT2 * N_TAGS);
+      addWeights(model, feats, offs[i]!, offs[i + 1]!, acc, at);
+    }
+    const scale = model.scale;
+    for (let x = 0; x < n * N_TAGS; x++) out[x] = acc[x]! * scale;
+  }
+
+  /** The id of the word type of token text[start, end) (whose text is `word`), added when new. */
+  private find(word: string, text: string, start: number, end: number): number {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = fnvStep(h, text.charCodeAt(i));
+    h |= 1; // 0 marks an empty slot
+    const mask = this.slotHash.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const sh = this.slotHash[s]!;
+      if (sh === 0) {
+        const id = this.add(word, text, start, end);
+        this.slotHash[s] = h;
+        this.slotId[s] = id;
+        if (this.count * 2 > this.slotHash.length) this.rehash();
+        return id;
+      }
+      if (sh === h && this.texts[this.slotId[s]!] === word) return this.slotId[s]!;
+    }
+  }
+
+  /** Doubles the intern table (at most half full, for short probes). */
+  private rehash(): void {
+    const oldHash = this.slotHash, oldId = this.slotId;
+    this.slotHash = new Int32Array(oldHash.length * 2);
+    this.slotId = new Int32Array(oldHash.length * 2);
+    const mask = this.slotHash.length - 1;
+    for (let o = 0; o < oldHash.length; o++) {
+      const h = oldHash[o]!;
+      if (h === 0) continue;
+      let s = h & mask;
+      while (this.slotHash[s] !== 0) s = (s + 1) & mask;
+      this.slotHash[s] = h;
+      this.slotId[s] = oldId[o]!;
+    }
+  }
+
+  private reset(): void {
+    this.slotHash.fill(0);
+    this.texts.length = 0;
+    this.count = 0;
+    for (let at = 0; at < this.pairs.length; at += PAIR_ROW) this.pairs[at] = -1;
+    this.define(BOS, BOS);
+    this.define(EOS, EOS);
+  }
+
+  /** A new word type for the token text[start, end) (whose text is `word`). */
+  private add(word: string, text: string, start: number, end: number): number {
+    analyzeToken(text, start, end, this.info);
+    const { lower, shape, kase } = this.info;
+    const id = this.define(lower, shape, kase, this.model.lexicon.words.get(lower) ?? 0);
+    const k = ownFeatures(this.buf, 0, text, start, end, lower, shape, kase, this.wbits[id]!);
+    addWeights(this.model, this.buf, 0, k, this.sums, id * ROW + OWN * N_TAGS);
+    // A token's text longer than a few characters is a slice that keeps its whole article alive: keep a copy.
+    this.texts[id] = word.length > 12 ? ` ${word}`.slice(1) : word;
+    return id;
+  }
+
+  /** Stores a word type and the sums of the features it gives its neighbours; returns its id. */
+  private define(lower: number, shape: number, kase = 0, wbits = 0): number {
+    const id = this.count++;
+    if (id * ROW >= this.sums.length) this.grow();
+    this.texts[id] = '';
+    this.lower[id] = lower;
+    this.shape[id] = shape;
+    this.kase[id] = kase;
+    this.wbits[id] = wbits;
+    const { buf, model, sums } = this;
+    const row = id * ROW;
+    sums.fill(0, row, row + ROW);
+    addWeights(model, buf, 0, NEIGHBOUR.prev(buf, 0, lower, shape, kase, wbits), sums, row + AS_PREV * N_TAGS);
+    addWeights(model, buf, 0, NEIGHBOUR.prev2(buf, 0, lower), sums, row + AS_PREV2 * N_TAGS);
+    addWeights(model, buf, 0, NEIGHBOUR.next(buf, 0, lower, shape, kase, wbits), sums, row + AS_NEXT * N_TAGS);
+    addWeights(model, buf, 0, NEIGHBOUR.next2(buf, 0, lower), sums, row + AS_NEXT2 * N_TAGS);
+    return id;
+  }
+
+  private grow(): void {
+    const cap = this.lower.length * 2;
+    const grown = <A extends Uint32Array | Uint8Array | Int32Array>(old: A, make: (n: number) => A, per = 1): A => {
+      const a = make(cap * per);
+      a.set(old);
+      return a;
+    };
+    this.lower = grown(this.lower, (n) => new Uint32Array(n));
+    this.shape = grown(this.shape, (n) => new Uint32Array(n));
+    this.kase = grown(this.kase, (n) => new Uint8Array(n));
+    this.wbits = grown(this.wbits, (n) => new Uint32Array(n));
+    this.sums = grown(this.sums, (n) => new Int32Array(n), ROW);
+  }
+
+  /** Where the pair (a, b)'s sums are in `pairs`: the second word's, then the first word's. */
+  private pair(a: number, b: number): number {
+    const { pairs } = this;
+    const slot = (mix(PAIR_SEED, a, b) & PAIR_MASK) * PAIR_ROW;
+    const at = slot + 2;
+    if (pairs[slot] === a && pairs[slot + 1] === b) return at;
+    pairs[slot] = a;
+    pairs[slot + 1] = b;
+    const { buf, model, lower, shape } = this;
+    pairs.fill(0, at, at + 2 * N_TAGS);
+    const wa = lower[a]!, sa = shape[a]!, wb = lower[b]!, sb = shape[b]!;
+    addWeights(model, buf, 0, NEIGHBOUR.pairSecond(buf, 0, wa, sa, wb, sb), pairs, at);
+    addWeights(model, buf, 0, NEIGHBOUR.pairFirst(buf, 0, wa, sa, wb, sb), pairs, at + N_TAGS);
+    return at;
+  }
+}
+
+function addRow(acc: Int32Array, at: number, from: Int32Array, f: number): void {
+  for (let t = 0; t < N_TAGS; t++) acc[at + t] += from[f + t]!;
+}

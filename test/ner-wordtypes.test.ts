@@ -1,0 +1,78 @@
+// The tagger's per-word-type sums (wordtypes.ts) must give exactly the scores of summing every feature of
+// FeatureExtractor.extract one by one (the definition training uses), whatever was read before.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DocWords } from '../src/ner/docwords.js';
+import { FeatureExtractor } from '../src/ner/features.js';
+import { getModel } from '../src/ner/load.js';
+import { addWeights } from '../src/ner/model.js';
+import { N_TAGS } from '../src/ner/tags.js';
+import { WordTypes } from '../src/ner/wordtypes.js';
+import { TokenWords } from '../src/ner/words.js';
+import { analyze } from '../src/text/index.js';
+import type { Doc } from '../src/types.js';
+
+/** Our own texts of every kind: articles, a results table, headlines, one-word lines. */
+const TEXTS = [
+  ...readdirSync('examples').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`examples/${f}`, 'utf8')),
+  'SOCCER - LEAGUE RESULTS\nLeeds 2 Hull 1\nBOSTON 80 60 .571\nAtlanta 6 Chicago 5',
+  'Minister\nOslo\n"Yes."\nMr. Jonas Berg-Hansen, 54, told NRK on Monday: “We will not sign.”',
+  'THE NORTHERN FLEET SAILS WEST\nIn Tallinn, the Estonian Defence Ministry said the CERT-EE team had met twice.',
+];
+
+/** Emission scores of every sentence of a doc, by the word-type sums. */
+function byTypes(types: WordTypes, doc: Doc): Float64Array[] {
+  const words = new TokenWords();
+  const fx = new FeatureExtractor(getModel().lexicon);
+  types.read(doc.text, doc.tokens, words);
+  fx.doc = docMap(words, doc);
+  return doc.sentences.map((s) => {
+    const n = fx.extractContext(words, s.tokenStart, s.tokenEnd);
+    const out = new Float64Array(n * N_TAGS);
+    types.emissions(s.tokenStart, n, fx.feats, fx.offs, out);
+    return out;
+  });
+}
+
+/** Emission scores of every sentence of a doc, summing every feature of the full extraction. */
+function byFeatures(doc: Doc): Float64Array[] {
+  const m = getModel();
+  const words = new TokenWords();
+  const fx = new FeatureExtractor(m.lexicon);
+  const starts = doc.tokens.map((t) => t.start), ends = doc.tokens.map((t) => t.end);
+  words.reserve(doc.tokens.length);
+  words.fill(m.lexicon, doc.text, starts, ends, 0, doc.tokens.length);
+  fx.doc = docMap(words, doc);
+  return doc.sentences.map((s) => {
+    const n = fx.extract(words, doc.text, starts, ends, s.tokenStart, s.tokenEnd);
+    const sums = new Int32Array(n * N_TAGS);
+    for (let i = 0; i < n; i++) addWeights(m, fx.feats, fx.offs[i]!, fx.offs[i + 1]!, sums, i * N_TAGS);
+    return Float64Array.from(sums, (v) => v * m.scale);
+  });
+}
+
+function docMap(words: TokenWords, doc: Doc): Map<number, number> {
+  const dw = new DocWords();
+  for (const s of doc.sentences) dw.add(words, s.tokenStart, s.tokenEnd);
+  return dw.map;
+}
+
+describe('word-type sums', () => {
+  const docs = TEXTS.map((t, i) => analyze(`t${i}`, t));
+
+  it('equal the sums of every feature, sentence by sentence', () => {
+    const types = new WordTypes(getModel());
+    for (const doc of docs) expect(byTypes(types, doc)).toEqual(byFeatures(doc));
+  });
+
+  it('do not depend on the articles read before, nor on the table starting over', () => {
+    const forward = new WordTypes(getModel());
+    const first = docs.map((d) => byTypes(forward, d));
+    const backward = new WordTypes(getModel());
+    const reversed = [...docs].reverse().map((d) => byTypes(backward, d)).reverse();
+    expect(reversed).toEqual(first);
+    // A table of 600 types starts over at almost every article here.
+    const small = new WordTypes(getModel(), 600);
+    expect(docs.map((d) => byTypes(small, d))).toEqual(first);
+  });
+});
