@@ -2,7 +2,7 @@
 // FeatureExtractor.extract one by one (the definition training uses), whatever was read before.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocWords } from '../src/ner/docwords.js';
+import { DocWords, WordBits } from '../src/ner/docwords.js';
 import { FeatureExtractor } from '../src/ner/features.js';
 import { getModel } from '../src/ner/load.js';
 import { addWeights } from '../src/ner/model.js';
@@ -51,7 +51,7 @@ function byFeatures(doc: Doc): Float64Array[] {
   });
 }
 
-function docMap(words: TokenWords, doc: Doc): Map<number, number> {
+function docMap(words: TokenWords, doc: Doc): WordBits {
   const dw = new DocWords();
   for (const s of doc.sentences) dw.add(words, s.tokenStart, s.tokenEnd);
   return dw.map;

@@ -30,15 +30,20 @@ function startsUpper(t: string): boolean {
  */
 export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false, sports?: SportsPage): NameSpan[] {
   const toks = doc.tokens;
-  if (sports) teamsOnResultLines(doc, input, sports.isCountry);
+  // Per sentence, once: where a dateline's place ends (-1: no dateline), and whether it is a headline (asked of
+  // few sentences, so found when first asked).
+  const datelines = doc.sentences.map((s) => datelinePlace(doc, s.index));
+  const headlineOf = new Int8Array(doc.sentences.length).fill(-1);
+  const headline = (i: number) => (headlineOf[i] === -1 ? (headlineOf[i] = isHeadline(doc, i) ? 1 : 0) : headlineOf[i]) === 1;
+  if (sports) teamsOnResultLines(doc, input, sports.isCountry, datelines);
   const text = (s: NameSpan) => {
     let k = toks[s.first]!.text;
     for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
     return k;
   };
-  // Names vote whatever their case: "VELMORA" in a capitals headline or table is the "Velmora" of the prose.
-  const key = (s: NameSpan) => text(s).toLowerCase();
   // 1. Initials: "P" "." "Simmons" where the tagger split the name at the period.
+  // Names vote whatever their case (`keys` below): "VELMORA" in a capitals headline or table is the "Velmora" of
+  // the prose.
   const spans: NameSpan[] = [];
   for (let i = 0; i < input.length; i++) {
     const s = { ...input[i]! };
@@ -54,7 +59,7 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   // was filed from ("OSLO 2025-03-14"), whatever the tagger made of them.
   let moved = false;
   for (const sent of doc.sentences) {
-    const last = datelinePlace(doc, sent.index);
+    const last = datelines[sent.index]!;
     if (last < 0) continue;
     for (let k = spans.length - 1; k >= 0; k--) {
       const s = spans[k]!;
@@ -77,12 +82,14 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
 
   // 2. Majority type per string. A dateline ("DENVER 2024-05-01" on a page whose "DENVER" is a team) names the
   // place the story was filed from: it is a place, and neither votes nor is outvoted.
-  const dateline = spans.map((s) => isDateline(doc, s));
+  const dateline = spans.map((s) => isDateline(doc, s, datelines[s.sentence]!));
   for (const [i, s] of spans.entries()) if (dateline[i]) s.cls = LOC;
+  const names = spans.map(text);
+  const keys = names.map((n) => n.toLowerCase());
   const votes = new Map<string, number[]>();
   for (const [i, s] of spans.entries()) {
     if (dateline[i]) continue;
-    const k = key(s);
+    const k = keys[i]!;
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
     const w = voteOf(s);
@@ -100,10 +107,10 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   // must not turn eight places into people.
   const surnames = new Map<string, number>();
   // Untagged repeats are found only as the name was written: "Kestrel bay" repeats no "KESTREL BAY".
-  const written = new Set(spans.map(text));
-  for (const s of spans) {
-    if (s.last > s.first && major.get(key(s)) === PER) {
-      const weight = isHeadline(doc, s.sentence) ? 1 : 3;
+  const written = new Set(names);
+  for (const [i, s] of spans.entries()) {
+    if (s.last > s.first && major.get(keys[i]!) === PER) {
+      const weight = headline(s.sentence) ? 1 : 3;
       const k = toks[s.last]!.text.toLowerCase();
       written.add(toks[s.last]!.text);
       surnames.set(k, (surnames.get(k) ?? 0) + weight);
@@ -121,11 +128,11 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     const legal = LEGAL.has(toks[s.last]!.text.replace(/\.$/, '').toLowerCase());
     written.add(k);
     k = k.toLowerCase();
-    shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (legal ? 1000 : isHeadline(doc, s.sentence) ? 1 : 3));
+    shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (legal ? 1000 : headline(s.sentence) ? 1 : 3));
   }
   for (const [i, s] of spans.entries()) {
     if (dateline[i]) continue;
-    const k = key(s);
+    const k = keys[i]!;
     const v = votes.get(k)!;
     const m = major.get(k)!;
     if (v[m]! > v[s.cls]!) s.cls = m;
@@ -217,7 +224,7 @@ export interface SportsPage {
  * holds only two names and their scores. A country's name stays a place (a
  * national side, by news convention), and so does a name before a colon (the venue: "Hove : Sussex 363").
  */
-function teamsOnResultLines(doc: Doc, spans: NameSpan[], isCountry: SportsPage['isCountry']): void {
+function teamsOnResultLines(doc: Doc, spans: NameSpan[], isCountry: SportsPage['isCountry'], datelines: number[]): void {
   const toks = doc.tokens;
   for (const [k, s] of spans.entries()) {
     const sent = doc.sentences[s.sentence]!;
@@ -233,7 +240,7 @@ function teamsOnResultLines(doc: Doc, spans: NameSpan[], isCountry: SportsPage['
     }
     if (s.cls !== LOC) continue;
     const next = toks[s.last + 1];
-    if (s.last + 1 >= sent.tokenEnd || !next || !isNumber(next.text) || datelinePlace(doc, s.sentence) >= 0) continue;
+    if (s.last + 1 >= sent.tokenEnd || !next || !isNumber(next.text) || datelines[s.sentence]! >= 0) continue;
     let numbers = 0, lowers = 0;
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = toks[i]!.text;
@@ -250,10 +257,9 @@ function isNumber(t: string): boolean {
 
 /**
  * A place name of a dateline: the place opening it, or the country or state after its comma ("OSLO 2024-05-01",
- * "Austin , Texas 05/01/2024").
+ * "Austin , Texas 05/01/2024"); `last` is where the sentence's dateline place ends (datelinePlace).
  */
-function isDateline(doc: Doc, s: NameSpan): boolean {
-  const last = datelinePlace(doc, s.sentence);
+function isDateline(doc: Doc, s: NameSpan, last: number): boolean {
   if (last < 0) return false;
   if (s.first === doc.sentences[s.sentence]!.tokenStart) return s.last === last;
   return s.first === last + 2 && s.last === datelineRegion(doc, s.sentence, last);

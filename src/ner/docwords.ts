@@ -16,7 +16,8 @@ const SPORT_WORDS = new Set(
 export const DOC = { capMid: 1, lower: 2, afterHonorific: 4, afterGiven: 8, beforeOrgKey: 16 } as const;
 
 export class DocWords {
-  readonly map = new Map<number, number>();
+  /** The DOC bits of each word of the article, by lower-case hash. */
+  readonly map = new WordBits();
   /**
    * Lines that read like a results or standings table: a capitalized word right before a number, two numbers
    * or more, and at most two lower-case words ("Leeds 2 Hull 1", "BOSTON 80 60 .571"). On a page with several,
@@ -64,7 +65,62 @@ export class DocWords {
         if (p & WORD.given && kase[i - 1] === CASE.title) bits |= DOC.afterGiven;
         if (i + 1 < to && kase[i + 1] === CASE.title && wbits[i + 1]! & WORD.orgKey) bits |= DOC.beforeOrgKey;
       } else continue;
-      map.set(lower[i]!, (map.get(lower[i]!) ?? 0) | bits);
+      map.or(lower[i]!, bits);
     }
+  }
+}
+
+/**
+ * Small bit sets by 32-bit word hash, for one article at a time: an open-addressing table that `clear` empties
+ * by the slots it used. A JS Map would box every key above 2^30 (most hashes) as a heap number.
+ */
+export class WordBits {
+  private keys = new Int32Array(1024);
+  private vals = new Uint8Array(1024);
+  /** Slots in use, in the order they were taken. */
+  private used = new Int32Array(512);
+  private size = 0;
+
+  /** The bits of a word, 0 when it has none. */
+  get(key: number): number {
+    const { keys, vals } = this;
+    const mask = keys.length - 1;
+    for (let s = key & mask; ; s = (s + 1) & mask) {
+      if (vals[s] === 0) return 0;
+      if (keys[s] === (key | 0)) return vals[s]!;
+    }
+  }
+
+  /** Adds bits (not 0) to a word's. */
+  or(key: number, bits: number): void {
+    const { keys, vals } = this;
+    const mask = keys.length - 1;
+    for (let s = key & mask; ; s = (s + 1) & mask) {
+      if (vals[s] === 0) {
+        keys[s] = key;
+        vals[s] = bits;
+        this.used[this.size++] = s;
+        if (this.size * 2 > keys.length) this.grow();
+        return;
+      }
+      if (keys[s] === (key | 0)) {
+        vals[s]! |= bits;
+        return;
+      }
+    }
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.vals[this.used[i]!] = 0;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const { keys, vals, used, size } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Uint8Array(keys.length * 2);
+    this.used = new Int32Array(keys.length);
+    this.size = 0;
+    for (let i = 0; i < size; i++) this.or(keys[used[i]!]!, vals[used[i]!]!);
   }
 }

@@ -3,6 +3,7 @@
 import { mix } from './hash.js';
 import { type Lexicon, PHRASE, PREFIX, WORD, phraseStep } from './lexicon.js';
 import { CASE, affixHash, lowerHash } from './shape.js';
+import { WordBits } from './docwords.js';
 import type { TokenWords } from './words.js';
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
@@ -53,7 +54,7 @@ export class FeatureExtractor {
   gzBits = new Uint32Array(256);
   gzPos = new Uint8Array(256);
   /** What the rest of the article says about each word (see docwords.ts); empty outside an article. */
-  doc: Map<number, number> = new Map();
+  doc: WordBits = new WordBits();
   /** How much the article reads like a sports page, 0 to 2 (see sportsLevel in tagger.ts). */
   docTable = 0;
 
@@ -170,10 +171,10 @@ export class FeatureExtractor {
     f[k++] = mix(T.lineSh0, line, s0);
     if (line !== LINE.normal) f[k++] = mix(T.lineW0, line, w0);
     const db = this.doc.get(w0);
-    if (db !== undefined) k = bitFeatures(f, k, T.doc0, db, c0 * 4 + (i === 0 ? 1 : 0) + (line !== LINE.normal ? 2 : 0));
+    if (db) k = bitFeatures(f, k, T.doc0, db, c0 * 4 + (i === 0 ? 1 : 0) + (line !== LINE.normal ? 2 : 0));
     if (i > 0) {
       const dbm = this.doc.get(lower[i - 1]!);
-      if (dbm !== undefined) k = bitFeatures(f, k, T.docm1, dbm, kase[i - 1]!);
+      if (dbm) k = bitFeatures(f, k, T.docm1, dbm, kase[i - 1]!);
     }
     const rf = this.runFirst[i]!;
     if (rf >= 0) {
