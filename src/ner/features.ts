@@ -35,11 +35,11 @@ export class FeatureExtractor {
   /** Feature hashes of the last sentence; token i owns feats[offs[i]..offs[i+1]). */
   feats = new Uint32Array(4096);
   offs = new Int32Array(257);
-  // The last sentence's words: views into the TokenWords given, token 0 being the sentence's first.
-  private lower = new Uint32Array(0);
-  private shape = new Uint32Array(0);
-  private kase = new Uint8Array(0);
-  private wbits = new Uint32Array(0);
+  // The last sentence's words, copied from the TokenWords given, token 0 being the sentence's first.
+  private lower = new Uint32Array(256);
+  private shape = new Uint32Array(256);
+  private kase = new Uint8Array(256);
+  private wbits = new Uint32Array(256);
   /** The capitalized run each token lies in: [runFirst, runLast], -1 outside one. */
   private runFirst = new Int32Array(256);
   private runLast = new Int32Array(256);
@@ -125,6 +125,10 @@ export class FeatureExtractor {
     const n = to - from;
     if (n > this.gzBits.length) {
       const cap = Math.max(n, this.gzBits.length * 2);
+      this.lower = new Uint32Array(cap);
+      this.shape = new Uint32Array(cap);
+      this.kase = new Uint8Array(cap);
+      this.wbits = new Uint32Array(cap);
       this.runFirst = new Int32Array(cap);
       this.runLast = new Int32Array(cap);
       this.runKey = new Uint8Array(cap);
@@ -132,13 +136,13 @@ export class FeatureExtractor {
       this.gzPos = new Uint8Array(cap);
       this.offs = new Int32Array(cap + 1);
     }
-    this.lower = words.lower.subarray(from, to);
-    this.shape = words.shape.subarray(from, to);
-    this.kase = words.kase.subarray(from, to);
-    this.wbits = words.wbits.subarray(from, to);
-    const { kase, gzBits, gzPos } = this;
+    const { lower, shape, kase, wbits, gzBits, gzPos } = this;
     let uppers = 0, titles = 0, lowers = 0;
     for (let i = 0; i < n; i++) {
+      lower[i] = words.lower[from + i]!;
+      shape[i] = words.shape[from + i]!;
+      kase[i] = words.kase[from + i]!;
+      wbits[i] = words.wbits[from + i]!;
       gzBits[i] = 0;
       gzPos[i] = 0;
       const c = kase[i]!;

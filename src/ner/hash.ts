@@ -3,7 +3,7 @@
 // without retraining (the model stores FEATURE_VERSION).
 
 export const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a step with one more code unit. */
 export function fnvStep(h: number, code: number): number {

@@ -1,6 +1,6 @@
 // What the tagger knows of each token's word alone: its lower-case hash, short shape, case class and lexicon
 // bits, in per-token arrays that the document pass (docwords.ts) and the feature extractor both read, so that
-// each token is analyzed once.
+// each token is analyzed once. Training fills them here; the tagger copies them from its word types.
 import type { Lexicon } from './lexicon.js';
 import { type TokenInfo, analyzeToken } from './shape.js';
 
@@ -21,19 +21,15 @@ export class TokenWords {
     this.wbits = new Uint32Array(cap);
   }
 
-  /** Analyzes the tokens [from, to) of `text` into slots from - shift onwards (room must be reserved). */
-  fill(lex: Lexicon, text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number, shift = 0): void {
+  /** Analyzes the tokens [from, to) of `text` into the same slots (room must be reserved). */
+  fill(lex: Lexicon, text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number): void {
     const { info } = this;
     for (let i = from; i < to; i++) {
       analyzeToken(text, starts[i]!, ends[i]!, info);
-      this.set(i - shift, info.lower, info.shape, info.kase, lex.words.get(info.lower) ?? 0);
+      this.lower[i] = info.lower;
+      this.shape[i] = info.shape;
+      this.kase[i] = info.kase;
+      this.wbits[i] = lex.words.get(info.lower) ?? 0;
     }
-  }
-
-  set(i: number, lower: number, shape: number, kase: number, wbits: number): void {
-    this.lower[i] = lower;
-    this.shape[i] = shape;
-    this.kase[i] = kase;
-    this.wbits[i] = wbits;
   }
 }

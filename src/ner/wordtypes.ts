@@ -6,7 +6,7 @@
 // article are looked up in the model. The sums are integers, so the scores equal those of summing every feature
 // one by one (`FeatureExtractor.extract`, which training uses); test/ner-wordtypes.test.ts checks that.
 import { BOS, EOS, NEIGHBOUR, ownFeatures } from './features.js';
-import { FNV_OFFSET, fnvStep, mix } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME, mix } from './hash.js';
 import { type Model, addWeights } from './model.js';
 import { type TokenInfo, analyzeToken } from './shape.js';
 import { N_TAGS } from './tags.js';
@@ -70,9 +70,16 @@ export class WordTypes {
     const { tokenIds } = this;
     for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
-      const id = this.find(t.text, text, t.start, t.end);
-      tokenIds[i] = id;
-      words.set(i, this.lower[id]!, this.shape[id]!, this.kase[id]!, this.wbits[id]!);
+      tokenIds[i] = this.find(t.text, text, t.start, t.end);
+    }
+    // Copied array to array: a hash passed to a function that V8 does not inline is boxed as a heap number.
+    const { lower, shape, kase, wbits } = this;
+    for (let i = 0; i < n; i++) {
+      const id = tokenIds[i]!;
+      words.lower[i] = lower[id]!;
+      words.shape[i] = shape[id]!;
+      words.kase[i] = kase[id]!;
+      words.wbits[i] = wbits[id]!;
     }
     return tokenIds;
   }
@@ -107,8 +114,10 @@ export class WordTypes {
 
   /** The id of the word type of token text[start, end) (whose text is `word`), added when new. */
   private find(word: string, text: string, start: number, end: number): number {
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) h = fnvStep(h, text.charCodeAt(i));
+    // FNV-1a kept in int32 (no call, no unsigned result): a hash outside the small-integer range that crosses a
+    // call V8 did not inline is boxed as a heap number, once per character here.
+    let h = FNV_OFFSET | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
     h |= 1; // 0 marks an empty slot
     const mask = this.slotHash.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
