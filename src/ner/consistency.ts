@@ -24,29 +24,44 @@ function startsUpper(t: string): boolean {
   return t[0] !== t[0]!.toLowerCase();
 }
 
+/** A name span; every span is made here or in the tagger with all fields, so that they share one shape. */
+export function nameSpan(first: number, last: number, cls: number, sentence: number, scores?: number[]): NameSpan {
+  return { first, last, cls, sentence, scores };
+}
+
 /**
  * `isOrgKey(i)` says whether token i is an organization keyword ("Inc", "SpA", "Bank"): the name before it is the
- * organization's short form ("Magna" for "Magna International Inc").
+ * organization's short form ("Magna" for "Magna International Inc"). The steps are functions of their own: V8
+ * compiles a long function whole, and this one, recompiled as new kinds of articles came, cost more to compile
+ * than to run.
  */
 export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number) => boolean = () => false, sports?: SportsPage): NameSpan[] {
-  const toks = doc.tokens;
-  // Per sentence, once: where a dateline's place ends (-1: no dateline), and whether it is a headline (asked of
-  // few sentences, so found when first asked).
+  // Per sentence, once: where a dateline's place ends (-1: no dateline).
   const datelines = doc.sentences.map((s) => datelinePlace(doc, s.index));
-  const headlineOf = new Int8Array(doc.sentences.length).fill(-1);
-  const headline = (i: number) => (headlineOf[i] === -1 ? (headlineOf[i] = isHeadline(doc, i) ? 1 : 0) : headlineOf[i]) === 1;
   if (sports) teamsOnResultLines(doc, input, sports.isCountry, datelines);
-  const text = (s: NameSpan) => {
-    let k = toks[s.first]!.text;
-    for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
-    return k;
-  };
-  // 1. Initials: "P" "." "Simmons" where the tagger split the name at the period.
-  // Names vote whatever their case (`keys` below): "VELMORA" in a capitals headline or table is the "Velmora" of
-  // the prose.
+  const spans = joinInitials(doc, input);
+  placeDatelines(doc, spans, datelines);
+  if (spans.length === 0) return spans;
+  const { major, written } = settleTypes(doc, spans, datelines, isOrgKey);
+  joinLists(doc, spans);
+  return addRepeats(doc, spans, major, written);
+}
+
+/** The spans' names as written, their token texts joined by spaces. */
+function spanText(doc: Doc, s: NameSpan): string {
+  const toks = doc.tokens;
+  let k = toks[s.first]!.text;
+  for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
+  return k;
+}
+
+/** 1. Initials: "P" "." "Simmons" where the tagger split the name at the period. Returns copies of the spans. */
+function joinInitials(doc: Doc, input: NameSpan[]): NameSpan[] {
+  const toks = doc.tokens;
   const spans: NameSpan[] = [];
   for (let i = 0; i < input.length; i++) {
-    const s = { ...input[i]! };
+    const t = input[i]!;
+    const s = nameSpan(t.first, t.last, t.cls, t.sentence, t.scores);
     const dot = toks[s.last + 1];
     const next = input[i + 1];
     if (s.cls === PER && isInitial(toks[s.last]!.text) && dot?.text === '.' && dot.start === toks[s.last]!.end && next && next.first === s.last + 2 && next.sentence === s.sentence) {
@@ -55,8 +70,15 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     }
     spans.push(s);
   }
-  // Datelines: the capitalized words opening a line that holds only them and a date name the place the story
-  // was filed from ("OSLO 2025-03-14"), whatever the tagger made of them.
+  return spans;
+}
+
+/**
+ * Datelines: the capitalized words opening a line that holds only them and a date name the place the story was
+ * filed from ("OSLO 2025-03-14"), whatever the tagger made of them; so does the country or state after their
+ * comma ("Austin , Texas 05/01/2024").
+ */
+function placeDatelines(doc: Doc, spans: NameSpan[], datelines: number[]): void {
   let moved = false;
   for (const sent of doc.sentences) {
     const last = datelines[sent.index]!;
@@ -65,34 +87,55 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
       const s = spans[k]!;
       if (s.first <= last && s.last >= sent.tokenStart) spans.splice(k, 1);
     }
-    spans.push({ first: sent.tokenStart, last, cls: LOC, sentence: sent.index });
-    // So is the country or state after its comma ("Austin , Texas 05/01/2024").
+    spans.push(nameSpan(sent.tokenStart, last, LOC, sent.index));
     const region = datelineRegion(doc, sent.index, last);
     if (region >= 0) {
       for (let k = spans.length - 1; k >= 0; k--) {
         const s = spans[k]!;
         if (s.first <= region && s.last >= last + 2) spans.splice(k, 1);
       }
-      spans.push({ first: last + 2, last: region, cls: LOC, sentence: sent.index });
+      spans.push(nameSpan(last + 2, region, LOC, sent.index));
     }
     moved = true;
   }
   if (moved) spans.sort((a, b) => a.first - b.first);
-  if (spans.length === 0) return spans;
+}
 
-  // 2. Majority type per string. A dateline ("DENVER 2024-05-01" on a page whose "DENVER" is a team) names the
-  // place the story was filed from: it is a place, and neither votes nor is outvoted.
-  const dateline = spans.map((s) => isDateline(doc, s, datelines[s.sentence]!));
-  for (const [i, s] of spans.entries()) if (dateline[i]) s.cls = LOC;
-  const names = spans.map(text);
-  const keys = names.map((n) => n.toLowerCase());
+/**
+ * 2. Majority type per string, names voting whatever their case ("VELMORA" in a capitals headline or table is the
+ * "Velmora" of the prose). A dateline ("DENVER 2024-05-01" on a page whose "DENVER" is a team) names the place
+ * the story was filed from: it is a place, and neither votes nor is outvoted. Lone surnames of people named in
+ * full and short forms of organizations named with a keyword take their full name's type by the same vote.
+ * Returns the winning type of each string (lower case) and the names as written.
+ */
+function settleTypes(
+  doc: Doc,
+  spans: NameSpan[],
+  datelines: number[],
+  isOrgKey: (token: number) => boolean,
+): { major: Map<string, number>; written: Set<string> } {
+  const toks = doc.tokens;
+  // Whether a sentence is a headline, found when first asked (few are).
+  const headlineOf = new Int8Array(doc.sentences.length).fill(-1);
+  const headline = (i: number) => (headlineOf[i] === -1 ? (headlineOf[i] = isHeadline(doc, i) ? 1 : 0) : headlineOf[i]) === 1;
+  const n = spans.length;
+  const dateline: boolean[] = [];
+  const names: string[] = [];
+  const keys: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = spans[i]!;
+    dateline.push(isDateline(doc, s, datelines[s.sentence]!));
+    if (dateline[i]) s.cls = LOC;
+    names.push(spanText(doc, s));
+    keys.push(names[i]!.toLowerCase());
+  }
   const votes = new Map<string, number[]>();
-  for (const [i, s] of spans.entries()) {
+  for (let i = 0; i < n; i++) {
     if (dateline[i]) continue;
     const k = keys[i]!;
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
-    const w = voteOf(s);
+    const w = voteOf(spans[i]!);
     for (let c = 0; c < v.length; c++) v[c]! += w[c]!;
   }
   const major = new Map<string, number>();
@@ -108,7 +151,8 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   const surnames = new Map<string, number>();
   // Untagged repeats are found only as the name was written: "Kestrel bay" repeats no "KESTREL BAY".
   const written = new Set(names);
-  for (const [i, s] of spans.entries()) {
+  for (let i = 0; i < n; i++) {
+    const s = spans[i]!;
     if (s.last > s.first && major.get(keys[i]!) === PER) {
       const weight = headline(s.sentence) ? 1 : 3;
       const k = toks[s.last]!.text.toLowerCase();
@@ -130,8 +174,9 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     k = k.toLowerCase();
     shortOrgs.set(k, (shortOrgs.get(k) ?? 0) + (legal ? 1000 : headline(s.sentence) ? 1 : 3));
   }
-  for (const [i, s] of spans.entries()) {
+  for (let i = 0; i < n; i++) {
     if (dateline[i]) continue;
+    const s = spans[i]!;
     const k = keys[i]!;
     const v = votes.get(k)!;
     const m = major.get(k)!;
@@ -141,21 +186,31 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
     const org = shortOrgs.get(k);
     if (org !== undefined && s.cls !== ORG && org + v[ORG]! > v[s.cls]!) s.cls = ORG;
   }
+  // Repeats of a known surname or short form take its type.
+  for (const k of surnames.keys()) if (!major.has(k)) major.set(k, PER);
+  for (const k of shortOrgs.keys()) if (!major.has(k)) major.set(k, ORG);
+  return { major, written };
+}
 
-  // Names in one list ("Crimea, Donbas and Novorossiya") are of one kind: a single-word name between two
-  // names of another, same type is read as their type.
+/**
+ * Names in one list ("Crimea, Donbas and Novorossiya") are of one kind: a single-word name between two names of
+ * another, same type is read as their type.
+ */
+function joinLists(doc: Doc, spans: NameSpan[]): void {
+  const toks = doc.tokens;
   for (let i = 1; i + 1 < spans.length; i++) {
     const a = spans[i - 1]!, b = spans[i]!, c = spans[i + 1]!;
     if (b.first !== b.last || a.cls !== c.cls || b.cls === a.cls || a.cls === 3) continue;
     if (a.sentence !== b.sentence || b.sentence !== c.sentence) continue;
     if (isListGap(toks, a.last + 1, b.first) && isListGap(toks, b.last + 1, c.first)) b.cls = a.cls;
   }
+}
 
-  // 3. Untagged repeats of a tagged name (or of a known surname), capitalized as they were.
+/** 3. Untagged repeats of a tagged name (or of a known surname), capitalized as they were. */
+function addRepeats(doc: Doc, spans: NameSpan[], major: Map<string, number>, written: Set<string>): NameSpan[] {
+  const toks = doc.tokens;
   const covered = new Uint8Array(toks.length);
   for (const s of spans) covered.fill(1, s.first, s.last + 1);
-  for (const k of surnames.keys()) if (!major.has(k)) major.set(k, PER);
-  for (const k of shortOrgs.keys()) if (!major.has(k)) major.set(k, ORG);
   // A name is token texts joined by spaces (tokens hold no spaces): only a token that opens some written name can
   // start a repeat, and most capitalized tokens open none, which spares them the look-ups below.
   const openers = new Set<string>();
@@ -178,7 +233,7 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
       const before = i > sent.tokenStart ? toks[i - 1]!.text : '';
       const after = found + 1 < sent.tokenEnd ? toks[found + 1]!.text : '';
       if ((before && startsUpper(before) && i > sent.tokenStart + 1) || (after && startsUpper(after))) continue;
-      added.push({ first: i, last: found, cls, sentence: sent.index });
+      added.push(nameSpan(i, found, cls, sent.index));
       covered.fill(1, i, found + 1);
       i = found;
     }
@@ -226,7 +281,8 @@ export interface SportsPage {
  */
 function teamsOnResultLines(doc: Doc, spans: NameSpan[], isCountry: SportsPage['isCountry'], datelines: number[]): void {
   const toks = doc.tokens;
-  for (const [k, s] of spans.entries()) {
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
     const sent = doc.sentences[s.sentence]!;
     // A line of two names and their scores alone ("Port Vale 2 Oxford 0") is a match of two teams, whatever the
     // tagger made of the names (a golfer's line has more numbers, a tennis player's a country in brackets).

@@ -1,6 +1,6 @@
 // Tags the names of a Doc with the trained model: features per sentence, Viterbi, then BIO tags to spans.
 import type { Doc } from '../types.js';
-import { LEGAL, harmonize } from './consistency.js';
+import { LEGAL, harmonize, nameSpan } from './consistency.js';
 import { DocWords } from './docwords.js';
 import { FeatureExtractor } from './features.js';
 import { getModel } from './load.js';
@@ -158,7 +158,7 @@ function pushTidy(doc: Doc, spans: NameSpan[], first: number, last: number, cls:
     }
   }
   while (last > first && (isDigit(toks[last]!.text.charCodeAt(0)) || (toks[last]!.text === '.' && toks[last - 1]!.end < toks[last]!.start))) last--;
-  spans.push({ first, last, cls, sentence, scores });
+  spans.push(nameSpan(first, last, cls, sentence, scores));
 }
 
 /**

@@ -6,7 +6,7 @@
 // article are looked up in the model. The sums are integers, so the scores equal those of summing every feature
 // one by one (`FeatureExtractor.extract`, which training uses); test/ner-wordtypes.test.ts checks that.
 import { BOS, EOS, NEIGHBOUR, ownFeatures } from './features.js';
-import { FNV_OFFSET, FNV_PRIME, mix } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME } from './hash.js';
 import { type Model, addWeights } from './model.js';
 import { type TokenInfo, analyzeToken } from './shape.js';
 import { N_TAGS } from './tags.js';
@@ -21,8 +21,6 @@ const ROW = 5 * N_TAGS;
 const MAX_TYPES = 1 << 17;
 /** Pair sums live in a direct-mapped cache: a pair that comes back soon is found, others are recomputed. */
 const PAIR_BITS = 17;
-const PAIR_MASK = (1 << PAIR_BITS) - 1;
-const PAIR_SEED = 0x7a1c;
 const PAIR_ROW = 2 + 2 * N_TAGS;
 /** The sentence's edges as word types: ids 0 and 1. */
 const BOS_ID = 0, EOS_ID = 1;
@@ -53,6 +51,7 @@ export class WordTypes {
 
   /** `maxTypes` bounds memory: the table starts over at an article that would take it past that many types. */
   constructor(model: Model, maxTypes = MAX_TYPES) {
+    if (N_TAGS !== 9) throw new Error('WordTypes: emissions are written out for 9 tags');
     this.model = model;
     this.maxTypes = maxTypes;
     this.reset();
@@ -90,26 +89,34 @@ export class WordTypes {
    */
   emissions(from: number, n: number, feats: Uint32Array, offs: Int32Array, out: Float64Array): void {
     if (n * N_TAGS > this.acc.length) this.acc = new Int32Array(n * N_TAGS * 2);
-    const { acc, sums, pairs, tokenIds, model } = this;
+    const { acc, sums: S, pairs: P, tokenIds, model } = this;
+    const scale = model.scale;
     acc.fill(0, 0, n * N_TAGS);
-    // Each adjacent pair (the edges included) gives features to both of its words.
-    for (let j = 0; j <= n; j++) {
-      const p = this.pair(j > 0 ? tokenIds[from + j - 1]! : BOS_ID, j < n ? tokenIds[from + j]! : EOS_ID);
-      if (j < n) addRow(acc, j * N_TAGS, pairs, p);
-      if (j > 0) addRow(acc, (j - 1) * N_TAGS, pairs, p + N_TAGS);
-    }
+    // Each adjacent pair (the edges included) gives features to both of its words: token i takes the second
+    // word's sums of the pair before it and the first word's of the pair after it.
+    let before = this.pair(BOS_ID, tokenIds[from]!);
     for (let i = 0; i < n; i++) {
       const at = i * N_TAGS;
       const t = from + i;
-      addRow(acc, at, sums, tokenIds[t]! * ROW + OWN * N_TAGS);
-      addRow(acc, at, sums, (i > 0 ? tokenIds[t - 1]! : BOS_ID) * ROW + AS_PREV * N_TAGS);
-      addRow(acc, at, sums, (i > 1 ? tokenIds[t - 2]! : BOS_ID) * ROW + AS_PREV2 * N_TAGS);
-      addRow(acc, at, sums, (i + 1 < n ? tokenIds[t + 1]! : EOS_ID) * ROW + AS_NEXT * N_TAGS);
-      addRow(acc, at, sums, (i + 2 < n ? tokenIds[t + 2]! : EOS_ID) * ROW + AS_NEXT2 * N_TAGS);
+      const after = this.pair(tokenIds[t]!, i + 1 < n ? tokenIds[t + 1]! : EOS_ID) + N_TAGS;
+      const own = tokenIds[t]! * ROW + OWN * N_TAGS;
+      const p1 = (i > 0 ? tokenIds[t - 1]! : BOS_ID) * ROW + AS_PREV * N_TAGS;
+      const p2 = (i > 1 ? tokenIds[t - 2]! : BOS_ID) * ROW + AS_PREV2 * N_TAGS;
+      const n1 = (i + 1 < n ? tokenIds[t + 1]! : EOS_ID) * ROW + AS_NEXT * N_TAGS;
+      const n2 = (i + 2 < n ? tokenIds[t + 2]! : EOS_ID) * ROW + AS_NEXT2 * N_TAGS;
       addWeights(model, feats, offs[i]!, offs[i + 1]!, acc, at);
+      // Written out for the 9 tags (checked in the constructor): a loop of adds was a third of this function.
+      out[at] = (acc[at]! + S[own]! + S[p1]! + S[p2]! + S[n1]! + S[n2]! + P[before]! + P[after]!) * scale;
+      out[at + 1] = (acc[at + 1]! + S[own + 1]! + S[p1 + 1]! + S[p2 + 1]! + S[n1 + 1]! + S[n2 + 1]! + P[before + 1]! + P[after + 1]!) * scale;
+      out[at + 2] = (acc[at + 2]! + S[own + 2]! + S[p1 + 2]! + S[p2 + 2]! + S[n1 + 2]! + S[n2 + 2]! + P[before + 2]! + P[after + 2]!) * scale;
+      out[at + 3] = (acc[at + 3]! + S[own + 3]! + S[p1 + 3]! + S[p2 + 3]! + S[n1 + 3]! + S[n2 + 3]! + P[before + 3]! + P[after + 3]!) * scale;
+      out[at + 4] = (acc[at + 4]! + S[own + 4]! + S[p1 + 4]! + S[p2 + 4]! + S[n1 + 4]! + S[n2 + 4]! + P[before + 4]! + P[after + 4]!) * scale;
+      out[at + 5] = (acc[at + 5]! + S[own + 5]! + S[p1 + 5]! + S[p2 + 5]! + S[n1 + 5]! + S[n2 + 5]! + P[before + 5]! + P[after + 5]!) * scale;
+      out[at + 6] = (acc[at + 6]! + S[own + 6]! + S[p1 + 6]! + S[p2 + 6]! + S[n1 + 6]! + S[n2 + 6]! + P[before + 6]! + P[after + 6]!) * scale;
+      out[at + 7] = (acc[at + 7]! + S[own + 7]! + S[p1 + 7]! + S[p2 + 7]! + S[n1 + 7]! + S[n2 + 7]! + P[before + 7]! + P[after + 7]!) * scale;
+      out[at + 8] = (acc[at + 8]! + S[own + 8]! + S[p1 + 8]! + S[p2 + 8]! + S[n1 + 8]! + S[n2 + 8]! + P[before + 8]! + P[after + 8]!) * scale;
+      before = after - N_TAGS;
     }
-    const scale = model.scale;
-    for (let x = 0; x < n * N_TAGS; x++) out[x] = acc[x]! * scale;
   }
 
   /** The id of the word type of token text[start, end) (whose text is `word`), added when new. */
@@ -153,7 +160,7 @@ export class WordTypes {
     this.slotHash.fill(0);
     this.texts.length = 0;
     this.count = 0;
-    for (let at = 0; at < this.pairs.length; at += PAIR_ROW) this.pairs[at] = -1;
+    this.pairs.fill(0);
     this.define(BOS, BOS);
     this.define(EOS, EOS);
   }
@@ -206,10 +213,11 @@ export class WordTypes {
   /** Where the pair (a, b)'s sums are in `pairs`: the second word's, then the first word's. */
   private pair(a: number, b: number): number {
     const { pairs } = this;
-    const slot = (mix(PAIR_SEED, a, b) & PAIR_MASK) * PAIR_ROW;
+    const slot = (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> (32 - PAIR_BITS)) * PAIR_ROW;
     const at = slot + 2;
-    if (pairs[slot] === a && pairs[slot + 1] === b) return at;
-    pairs[slot] = a;
+    // The first id is kept plus one: an all-zero slot is empty.
+    if (pairs[slot] === a + 1 && pairs[slot + 1] === b) return at;
+    pairs[slot] = a + 1;
     pairs[slot + 1] = b;
     const { buf, model, lower, shape } = this;
     pairs.fill(0, at, at + 2 * N_TAGS);
@@ -220,6 +228,3 @@ export class WordTypes {
   }
 }
 
-function addRow(acc: Int32Array, at: number, from: Int32Array, f: number): void {
-  for (let t = 0; t < N_TAGS; t++) acc[at + t] += from[f + t]!;
-}
