@@ -166,13 +166,13 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
   const qLen = n * N_TAGS + ((n * N_TAGS) & 1);
   const expected = ((N_TAGS + 1) * N_TAGS + n + 2 * nWords + 2 * nPhrases) * 4 + qLen * 2;
   if (body.length !== expected) fail(`damaged: ${body.length} bytes of data where ${expected} were expected`);
-  // Copy into an aligned buffer: the body starts at an arbitrary offset of the file buffer.
-  const aligned = new Uint8Array(body.length);
-  aligned.set(body);
+  // Typed views need 4-byte alignment: a file read whole starts its own buffer, so the body (after 40 header
+  // bytes) is aligned as it is; a slice of a larger buffer may not be, and is copied.
+  const aligned = body.byteOffset % 4 === 0 ? body : body.slice();
   if (checksum(aligned) !== head.getUint32(28, true)) fail('damaged: checksum mismatch');
   const buf = aligned.buffer;
-  let off = 0;
-  const take = <A>(make: (b: ArrayBuffer, o: number, l: number) => A, count: number, size: number): A => {
+  let off = aligned.byteOffset;
+  const take = <A>(make: (b: ArrayBufferLike, o: number, l: number) => A, count: number, size: number): A => {
     const a = make(buf, off, count);
     off += count * size;
     return a;

@@ -1,15 +1,12 @@
 // Finds the best BIO tag sequence for a sentence's tag scores under the BIO constraint.
-import { N_TAGS, allowed } from './tags.js';
+import { N_TAGS, allowed, isInside } from './tags.js';
 
-/** The tags each tag may follow under the BIO constraint: FROM[FROM_AT[t] .. FROM_AT[t + 1]), in increasing order. */
-const FROM: number[] = [];
-const FROM_AT = new Int32Array(N_TAGS + 1);
-for (let t = 0; t < N_TAGS; t++) {
-  FROM_AT[t] = FROM.length;
-  for (let p = 0; p < N_TAGS; p++) if (allowed(p, t)) FROM.push(p);
+// Written for BIO tags: O and B-x may follow any tag, I-x only B-x or I-x (see allowed() in tags.ts).
+for (let p = 0; p < N_TAGS; p++) {
+  for (let t = 0; t < N_TAGS; t++) {
+    if (allowed(p, t) !== (!isInside(t) || p === t - 1 || p === t)) throw new Error('viterbi.ts: decode assumes BIO tags in the order of tags.ts');
+  }
 }
-FROM_AT[N_TAGS] = FROM.length;
-const PREV = Int32Array.from(FROM);
 
 let score = new Float64Array(256 * N_TAGS);
 let back = new Int8Array(256 * N_TAGS);
@@ -29,13 +26,18 @@ export function decode(emission: Float64Array, n: number, tr: ArrayLike<number>,
   for (let i = 1; i < n; i++) {
     const base = i * N_TAGS, prevBase = base - N_TAGS;
     for (let t = 0; t < N_TAGS; t++) {
+      // The first of equal scores wins, predecessors taken in tag order.
       let best = -Infinity, arg = 0;
-      for (let x = FROM_AT[t]!, end = FROM_AT[t + 1]!; x < end; x++) {
-        const p = PREV[x]!;
-        const v = score[prevBase + p]! + tr[p * N_TAGS + t]!;
-        if (v > best) {
-          best = v;
-          arg = p;
+      if (isInside(t)) {
+        // I-x follows only B-x (tag t - 1) or I-x.
+        const a = score[prevBase + t - 1]! + tr[(t - 1) * N_TAGS + t]!;
+        if (a > best) (best = a), (arg = t - 1);
+        const b = score[prevBase + t]! + tr[t * N_TAGS + t]!;
+        if (b > best) (best = b), (arg = t);
+      } else {
+        for (let p = 0; p < N_TAGS; p++) {
+          const v = score[prevBase + p]! + tr[p * N_TAGS + t]!;
+          if (v > best) (best = v), (arg = p);
         }
       }
       score[base + t] = best + emission[base + t]!;
