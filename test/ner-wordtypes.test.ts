@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DocWords, WordBits } from '../src/ner/docwords.js';
 import { FeatureExtractor } from '../src/ner/features.js';
 import { getModel } from '../src/ner/load.js';
-import { addWeights } from '../src/ner/model.js';
+import { sumWeights } from '../src/ner/model.js';
 import { N_TAGS } from '../src/ner/tags.js';
 import { WordTypes } from '../src/ner/wordtypes.js';
 import { TokenWords } from '../src/ner/words.js';
@@ -46,7 +46,7 @@ function byFeatures(doc: Doc): Float64Array[] {
   return doc.sentences.map((s) => {
     const n = fx.extract(words, doc.text, starts, ends, s.tokenStart, s.tokenEnd);
     const sums = new Int32Array(n * N_TAGS);
-    for (let i = 0; i < n; i++) addWeights(m, fx.feats, fx.offs[i]!, fx.offs[i + 1]!, sums, i * N_TAGS);
+    for (let i = 0; i < n; i++) sumWeights(m, fx.feats, fx.offs[i]!, fx.offs[i + 1]!, sums, i * N_TAGS);
     return Float64Array.from(sums, (v) => v * m.scale);
   });
 }

@@ -5,6 +5,7 @@ import { type Lexicon, PHRASE, PREFIX, WORD, phraseStep } from './lexicon.js';
 import { CASE, affixHash, lowerHash } from './shape.js';
 import { WordBits } from './docwords.js';
 import type { TokenWords } from './words.js';
+import { SENTENCE_ROOM } from './tags.js';
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
 export const FEATURE_VERSION = 6;
@@ -33,26 +34,26 @@ export const LINE = { normal: 0, upper: 1, title: 2 } as const;
 export class FeatureExtractor {
   readonly lex: Lexicon;
   /** Feature hashes of the last sentence; token i owns feats[offs[i]..offs[i+1]). */
-  feats = new Uint32Array(4096);
-  offs = new Int32Array(257);
+  feats = new Uint32Array(SENTENCE_ROOM * 16);
+  offs = new Int32Array(SENTENCE_ROOM + 1);
   // The last sentence's words, copied from the TokenWords given, token 0 being the sentence's first.
-  private lower = new Uint32Array(256);
-  private shape = new Uint32Array(256);
-  private kase = new Uint8Array(256);
-  private wbits = new Uint32Array(256);
+  private lower = new Uint32Array(SENTENCE_ROOM);
+  private shape = new Uint32Array(SENTENCE_ROOM);
+  private kase = new Uint8Array(SENTENCE_ROOM);
+  private wbits = new Uint32Array(SENTENCE_ROOM);
   /** The capitalized run each token lies in: [runFirst, runLast], -1 outside one. */
-  private runFirst = new Int32Array(256);
-  private runLast = new Int32Array(256);
+  private runFirst = new Int32Array(SENTENCE_ROOM);
+  private runLast = new Int32Array(SENTENCE_ROOM);
   /** Per token of a capitalized run: where an organization keyword stands in its longer run ("X of Y"), 0 = none. */
-  private runKey = new Uint8Array(256);
+  private runKey = new Uint8Array(SENTENCE_ROOM);
   private line: number = LINE.normal;
   /** The line kind (LINE) of the last sentence: ordinary, capitals, or title case. */
   lineOf(): number {
     return this.line;
   }
   /** Phrase-gazetteer classes and position (GZ_*) of each token of the last sentence. */
-  gzBits = new Uint32Array(256);
-  gzPos = new Uint8Array(256);
+  gzBits = new Uint32Array(SENTENCE_ROOM);
+  gzPos = new Uint8Array(SENTENCE_ROOM);
   /** What the rest of the article says about each word (see docwords.ts); empty outside an article. */
   doc: WordBits = new WordBits();
   /** How much the article reads like a sports page, 0 to 2 (see sportsLevel in tagger.ts). */

@@ -41,13 +41,13 @@ export interface Model {
 export const SLOT = 1 + ((N_TAGS + 1) >> 1);
 const FILTER_BITS = 22;
 const FILTER_SHIFT = 32 - FILTER_BITS;
-if (N_TAGS !== 9) throw new Error('model.ts: addWeights is unrolled for 9 tags');
+if (N_TAGS !== 9) throw new Error('model.ts: sumWeights is unrolled for 9 tags');
 
 /**
- * Adds the int16 weights of the features feats[from..to) into sums[at..at + N_TAGS) (integers, so the order of
- * the additions never matters); features the model lacks weigh nothing.
+ * Writes the sums of the int16 weights of the features feats[from..to) into sums[at..at + N_TAGS) (integers, so
+ * the order of the additions never matters); features the model lacks weigh nothing.
  */
-export function addWeights(m: Model, feats: Uint32Array, from: number, to: number, sums: Int32Array, at: number): void {
+export function sumWeights(m: Model, feats: Uint32Array, from: number, to: number, sums: Int32Array, at: number): void {
   const { table, mask, filter } = m;
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
   for (let k = from; k < to; k++) {
@@ -78,15 +78,15 @@ export function addWeights(m: Model, feats: Uint32Array, from: number, to: numbe
       s = (s + 1) & mask;
     }
   }
-  sums[at] += a0;
-  sums[at + 1] += a1;
-  sums[at + 2] += a2;
-  sums[at + 3] += a3;
-  sums[at + 4] += a4;
-  sums[at + 5] += a5;
-  sums[at + 6] += a6;
-  sums[at + 7] += a7;
-  sums[at + 8] += a8;
+  sums[at] = a0;
+  sums[at + 1] = a1;
+  sums[at + 2] = a2;
+  sums[at + 3] = a3;
+  sums[at + 4] = a4;
+  sums[at + 5] = a5;
+  sums[at + 6] = a6;
+  sums[at + 7] = a7;
+  sums[at + 8] = a8;
 }
 
 /** Slots of the feature table for n features: load factor at most 1/2. */

@@ -7,7 +7,7 @@ import { getModel } from './load.js';
 import type { Model } from './model.js';
 import { GZ_B, GZ_L, GZ_U } from './features.js';
 import { PHRASE, WORD, phraseStep } from './lexicon.js';
-import { CLASSES, N_TAGS, O, begin, classOf, inside as inside_, isInside } from './tags.js';
+import { CLASSES, N_TAGS, O, begin, classOf, inside as inside_, isInside, SENTENCE_ROOM } from './tags.js';
 import { decode } from './viterbi.js';
 import { WordTypes } from './wordtypes.js';
 import { TokenWords } from './words.js';
@@ -24,7 +24,7 @@ export interface NameSpan {
 
 let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; types: WordTypes; words: TokenWords } | undefined;
 let tags = new Uint8Array(1024);
-let emission = new Float64Array(256 * N_TAGS);
+let emission = new Float64Array(SENTENCE_ROOM * N_TAGS);
 
 function ready() {
   const model = getModel();

@@ -20,3 +20,9 @@ export function allowed(prev: number, tag: number): boolean {
 export function tagName(tag: number): string {
   return tag === O ? 'O' : `${isInside(tag) ? 'I' : 'B'}-${CLASSES[classOf(tag)]}`;
 }
+
+/**
+ * Tokens of a sentence the tagger's per-sentence buffers hold before they grow. Longer sentences are rare; sized
+ * so that growing (a path V8 has not seen when it optimizes the tagger, which would then recompile) seldom runs.
+ */
+export const SENTENCE_ROOM = 2048;

@@ -1,5 +1,5 @@
 // Finds the best BIO tag sequence for a sentence's tag scores under the BIO constraint.
-import { N_TAGS, allowed, isInside } from './tags.js';
+import { N_TAGS, allowed, isInside, SENTENCE_ROOM } from './tags.js';
 
 // Written for BIO tags: O and B-x may follow any tag, I-x only B-x or I-x (see allowed() in tags.ts).
 for (let p = 0; p < N_TAGS; p++) {
@@ -8,8 +8,8 @@ for (let p = 0; p < N_TAGS; p++) {
   }
 }
 
-let score = new Float64Array(256 * N_TAGS);
-let back = new Int8Array(256 * N_TAGS);
+let score = new Float64Array(SENTENCE_ROOM * N_TAGS);
+let back = new Int8Array(SENTENCE_ROOM * N_TAGS);
 
 /**
  * Viterbi over n tokens whose tag scores are emission[i * N_TAGS + tag], with transitions[prev * N_TAGS + tag]

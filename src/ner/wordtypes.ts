@@ -7,9 +7,9 @@
 // one by one (`FeatureExtractor.extract`, which training uses); test/ner-wordtypes.test.ts checks that.
 import { BOS, EOS, NEIGHBOUR, ownFeatures } from './features.js';
 import { FNV_OFFSET, FNV_PRIME } from './hash.js';
-import { type Model, addWeights } from './model.js';
+import { type Model, sumWeights } from './model.js';
 import { type TokenInfo, analyzeToken } from './shape.js';
-import { N_TAGS } from './tags.js';
+import { N_TAGS, SENTENCE_ROOM } from './tags.js';
 import type { TokenWords } from './words.js';
 import type { Token } from '../types.js';
 
@@ -43,7 +43,7 @@ export class WordTypes {
   private readonly pairs = new Int32Array((1 << PAIR_BITS) * PAIR_ROW);
   /** The word type of each token of the last article. */
   private tokenIds = new Int32Array(1024);
-  private acc = new Int32Array(256 * N_TAGS);
+  private acc = new Int32Array(SENTENCE_ROOM * N_TAGS);
   private readonly buf = new Uint32Array(128);
   private readonly info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
 
@@ -91,7 +91,6 @@ export class WordTypes {
     if (n * N_TAGS > this.acc.length) this.acc = new Int32Array(n * N_TAGS * 2);
     const { acc, sums: S, pairs: P, tokenIds, model } = this;
     const scale = model.scale;
-    acc.fill(0, 0, n * N_TAGS);
     // Each adjacent pair (the edges included) gives features to both of its words: token i takes the second
     // word's sums of the pair before it and the first word's of the pair after it.
     let before = this.pair(BOS_ID, tokenIds[from]!);
@@ -104,7 +103,7 @@ export class WordTypes {
       const p2 = (i > 1 ? tokenIds[t - 2]! : BOS_ID) * ROW + AS_PREV2 * N_TAGS;
       const n1 = (i + 1 < n ? tokenIds[t + 1]! : EOS_ID) * ROW + AS_NEXT * N_TAGS;
       const n2 = (i + 2 < n ? tokenIds[t + 2]! : EOS_ID) * ROW + AS_NEXT2 * N_TAGS;
-      addWeights(model, feats, offs[i]!, offs[i + 1]!, acc, at);
+      sumWeights(model, feats, offs[i]!, offs[i + 1]!, acc, at);
       // Written out for the 9 tags (checked in the constructor): a loop of adds was a third of this function.
       out[at] = (acc[at]! + S[own]! + S[p1]! + S[p2]! + S[n1]! + S[n2]! + P[before]! + P[after]!) * scale;
       out[at + 1] = (acc[at + 1]! + S[own + 1]! + S[p1 + 1]! + S[p2 + 1]! + S[n1 + 1]! + S[n2 + 1]! + P[before + 1]! + P[after + 1]!) * scale;
@@ -171,7 +170,7 @@ export class WordTypes {
     const { lower, shape, kase } = this.info;
     const id = this.define(lower, shape, kase, this.model.lexicon.words.get(lower) ?? 0);
     const k = ownFeatures(this.buf, 0, text, start, end, lower, shape, kase, this.wbits[id]!);
-    addWeights(this.model, this.buf, 0, k, this.sums, id * ROW + OWN * N_TAGS);
+    sumWeights(this.model, this.buf, 0, k, this.sums, id * ROW + OWN * N_TAGS);
     // A token's text longer than a few characters is a slice that keeps its whole article alive: keep a copy.
     this.texts[id] = word.length > 12 ? ` ${word}`.slice(1) : word;
     return id;
@@ -188,11 +187,10 @@ export class WordTypes {
     this.wbits[id] = wbits;
     const { buf, model, sums } = this;
     const row = id * ROW;
-    sums.fill(0, row, row + ROW);
-    addWeights(model, buf, 0, NEIGHBOUR.prev(buf, 0, lower, shape, kase, wbits), sums, row + AS_PREV * N_TAGS);
-    addWeights(model, buf, 0, NEIGHBOUR.prev2(buf, 0, lower), sums, row + AS_PREV2 * N_TAGS);
-    addWeights(model, buf, 0, NEIGHBOUR.next(buf, 0, lower, shape, kase, wbits), sums, row + AS_NEXT * N_TAGS);
-    addWeights(model, buf, 0, NEIGHBOUR.next2(buf, 0, lower), sums, row + AS_NEXT2 * N_TAGS);
+    sumWeights(model, buf, 0, NEIGHBOUR.prev(buf, 0, lower, shape, kase, wbits), sums, row + AS_PREV * N_TAGS);
+    sumWeights(model, buf, 0, NEIGHBOUR.prev2(buf, 0, lower), sums, row + AS_PREV2 * N_TAGS);
+    sumWeights(model, buf, 0, NEIGHBOUR.next(buf, 0, lower, shape, kase, wbits), sums, row + AS_NEXT * N_TAGS);
+    sumWeights(model, buf, 0, NEIGHBOUR.next2(buf, 0, lower), sums, row + AS_NEXT2 * N_TAGS);
     return id;
   }
 
@@ -220,10 +218,9 @@ export class WordTypes {
     pairs[slot] = a + 1;
     pairs[slot + 1] = b;
     const { buf, model, lower, shape } = this;
-    pairs.fill(0, at, at + 2 * N_TAGS);
     const wa = lower[a]!, sa = shape[a]!, wb = lower[b]!, sb = shape[b]!;
-    addWeights(model, buf, 0, NEIGHBOUR.pairSecond(buf, 0, wa, sa, wb, sb), pairs, at);
-    addWeights(model, buf, 0, NEIGHBOUR.pairFirst(buf, 0, wa, sa, wb, sb), pairs, at + N_TAGS);
+    sumWeights(model, buf, 0, NEIGHBOUR.pairSecond(buf, 0, wa, sa, wb, sb), pairs, at);
+    sumWeights(model, buf, 0, NEIGHBOUR.pairFirst(buf, 0, wa, sa, wb, sb), pairs, at + N_TAGS);
     return at;
   }
 }
