@@ -22,22 +22,23 @@ const MAX_TYPES = 1 << 17;
 /** Pair sums live in a direct-mapped cache: a pair that comes back soon is found, others are recomputed. */
 const PAIR_BITS = 17;
 const PAIR_ROW = 2 + 2 * N_TAGS;
+/** A word type's facts: lower-case hash, shape hash, case class, lexicon bits, where its characters are in the pool. */
+const INFO = 6;
+const INFO_LOWER = 0, INFO_SHAPE = 1, INFO_KASE = 2, INFO_WBITS = 3, INFO_AT = 4, INFO_LEN = 5;
 /** The sentence's edges as word types: ids 0 and 1. */
 const BOS_ID = 0, EOS_ID = 1;
 
 export class WordTypes {
   private readonly model: Model;
-  // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id), with
-  // the text kept per id to confirm a match. A JS Map keyed by each token's fresh string cost about four times
-  // as much: it hashes every string through the runtime.
-  private slotHash = new Int32Array(1 << 16);
-  private slotId = new Int32Array(1 << 16);
-  private texts: string[] = [];
+  // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id) pairs, and
+  // each type's characters in one pool to confirm a match. A JS Map keyed by each token's string cost about four
+  // times as much (it hashes every fresh string through the runtime), and so did comparing strings.
+  private slots = new Int32Array(2 << 16);
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
   private count = 0;
-  private lower = new Uint32Array(1024);
-  private shape = new Uint32Array(1024);
-  private kase = new Uint8Array(1024);
-  private wbits = new Uint32Array(1024);
+  /** Per type, INFO int32s side by side (one cache line): see the INFO_* offsets. */
+  private types = new Int32Array(1024 * INFO);
   private sums = new Int32Array(1024 * ROW);
   /** Pair slots of PAIR_ROW: the two type ids, the second word's sums, the first word's (one memory area per pair). */
   private readonly pairs = new Int32Array((1 << PAIR_BITS) * PAIR_ROW);
@@ -69,16 +70,16 @@ export class WordTypes {
     const { tokenIds } = this;
     for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
-      tokenIds[i] = this.find(t.text, text, t.start, t.end);
+      tokenIds[i] = this.find(text, t.start, t.end);
     }
     // Copied array to array: a hash passed to a function that V8 does not inline is boxed as a heap number.
-    const { lower, shape, kase, wbits } = this;
+    const { types } = this;
     for (let i = 0; i < n; i++) {
-      const id = tokenIds[i]!;
-      words.lower[i] = lower[id]!;
-      words.shape[i] = shape[id]!;
-      words.kase[i] = kase[id]!;
-      words.wbits[i] = wbits[id]!;
+      const at = tokenIds[i]! * INFO;
+      words.lower[i] = types[at + INFO_LOWER]!;
+      words.shape[i] = types[at + INFO_SHAPE]!;
+      words.kase[i] = types[at + INFO_KASE]!;
+      words.wbits[i] = types[at + INFO_WBITS]!;
     }
     return tokenIds;
   }
@@ -118,61 +119,78 @@ export class WordTypes {
     }
   }
 
-  /** The id of the word type of token text[start, end) (whose text is `word`), added when new. */
-  private find(word: string, text: string, start: number, end: number): number {
+  /** The id of the word type of the token text[start, end), added when new. */
+  private find(text: string, start: number, end: number): number {
     // FNV-1a kept in int32 (no call, no unsigned result): a hash outside the small-integer range that crosses a
     // call V8 did not inline is boxed as a heap number, once per character here.
     let h = FNV_OFFSET | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
     h |= 1; // 0 marks an empty slot
-    const mask = this.slotHash.length - 1;
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const sh = this.slotHash[s]!;
+      const sh = slots[2 * s]!;
       if (sh === 0) {
-        const id = this.add(word, text, start, end);
-        this.slotHash[s] = h;
-        this.slotId[s] = id;
-        if (this.count * 2 > this.slotHash.length) this.rehash();
+        const id = this.add(text, start, end);
+        slots[2 * s] = h;
+        slots[2 * s + 1] = id;
+        if (this.count * 4 > slots.length) this.rehash();
         return id;
       }
-      if (sh === h && this.texts[this.slotId[s]!] === word) return this.slotId[s]!;
+      if (sh === h && this.spells(slots[2 * s + 1]!, text, start, end)) return slots[2 * s + 1]!;
     }
+  }
+
+  /** Whether word type `id` is written text[start, end). */
+  private spells(id: number, text: string, start: number, end: number): boolean {
+    const at = this.types[id * INFO + INFO_AT]!, len = this.types[id * INFO + INFO_LEN]!;
+    if (len !== end - start) return false;
+    for (let k = 0; k < len; k++) if (this.chars[at + k] !== text.charCodeAt(start + k)) return false;
+    return true;
   }
 
   /** Doubles the intern table (at most half full, for short probes). */
   private rehash(): void {
-    const oldHash = this.slotHash, oldId = this.slotId;
-    this.slotHash = new Int32Array(oldHash.length * 2);
-    this.slotId = new Int32Array(oldHash.length * 2);
-    const mask = this.slotHash.length - 1;
-    for (let o = 0; o < oldHash.length; o++) {
-      const h = oldHash[o]!;
+    const old = this.slots;
+    const slots = (this.slots = new Int32Array(old.length * 2));
+    const mask = (slots.length >> 1) - 1;
+    for (let o = 0; o < old.length; o += 2) {
+      const h = old[o]!;
       if (h === 0) continue;
       let s = h & mask;
-      while (this.slotHash[s] !== 0) s = (s + 1) & mask;
-      this.slotHash[s] = h;
-      this.slotId[s] = oldId[o]!;
+      while (slots[2 * s] !== 0) s = (s + 1) & mask;
+      slots[2 * s] = h;
+      slots[2 * s + 1] = old[o + 1]!;
     }
   }
 
   private reset(): void {
-    this.slotHash.fill(0);
-    this.texts.length = 0;
+    this.slots.fill(0);
+    this.charsUsed = 0;
     this.count = 0;
     this.pairs.fill(0);
     this.define(BOS, BOS);
     this.define(EOS, EOS);
   }
 
-  /** A new word type for the token text[start, end) (whose text is `word`). */
-  private add(word: string, text: string, start: number, end: number): number {
+  /** A new word type for the token text[start, end). */
+  private add(text: string, start: number, end: number): number {
     analyzeToken(text, start, end, this.info);
     const { lower, shape, kase } = this.info;
-    const id = this.define(lower, shape, kase, this.model.lexicon.words.get(lower) ?? 0);
-    const k = ownFeatures(this.buf, 0, text, start, end, lower, shape, kase, this.wbits[id]!);
+    const wbits = this.model.lexicon.words.get(lower) ?? 0;
+    const id = this.define(lower, shape, kase, wbits);
+    const k = ownFeatures(this.buf, 0, text, start, end, lower, shape, kase, wbits);
     sumWeights(this.model, this.buf, 0, k, this.sums, id * ROW + OWN * N_TAGS);
-    // A token's text longer than a few characters is a slice that keeps its whole article alive: keep a copy.
-    this.texts[id] = word.length > 12 ? ` ${word}`.slice(1) : word;
+    const len = end - start;
+    if (this.charsUsed + len > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + len));
+      chars.set(this.chars.subarray(0, this.charsUsed));
+      this.chars = chars;
+    }
+    for (let k = 0; k < len; k++) this.chars[this.charsUsed + k] = text.charCodeAt(start + k);
+    this.types[id * INFO + INFO_AT] = this.charsUsed;
+    this.types[id * INFO + INFO_LEN] = len;
+    this.charsUsed += len;
     return id;
   }
 
@@ -180,11 +198,13 @@ export class WordTypes {
   private define(lower: number, shape: number, kase = 0, wbits = 0): number {
     const id = this.count++;
     if (id * ROW >= this.sums.length) this.grow();
-    this.texts[id] = '';
-    this.lower[id] = lower;
-    this.shape[id] = shape;
-    this.kase[id] = kase;
-    this.wbits[id] = wbits;
+    const t = id * INFO;
+    this.types[t + INFO_LOWER] = lower;
+    this.types[t + INFO_SHAPE] = shape;
+    this.types[t + INFO_KASE] = kase;
+    this.types[t + INFO_WBITS] = wbits;
+    this.types[t + INFO_AT] = 0;
+    this.types[t + INFO_LEN] = 0;
     const { buf, model, sums } = this;
     const row = id * ROW;
     sumWeights(model, buf, 0, NEIGHBOUR.prev(buf, 0, lower, shape, kase, wbits), sums, row + AS_PREV * N_TAGS);
@@ -195,17 +215,12 @@ export class WordTypes {
   }
 
   private grow(): void {
-    const cap = this.lower.length * 2;
-    const grown = <A extends Uint32Array | Uint8Array | Int32Array>(old: A, make: (n: number) => A, per = 1): A => {
-      const a = make(cap * per);
-      a.set(old);
-      return a;
-    };
-    this.lower = grown(this.lower, (n) => new Uint32Array(n));
-    this.shape = grown(this.shape, (n) => new Uint32Array(n));
-    this.kase = grown(this.kase, (n) => new Uint8Array(n));
-    this.wbits = grown(this.wbits, (n) => new Uint32Array(n));
-    this.sums = grown(this.sums, (n) => new Int32Array(n), ROW);
+    const types = new Int32Array(this.types.length * 2);
+    types.set(this.types);
+    this.types = types;
+    const sums = new Int32Array(this.sums.length * 2);
+    sums.set(this.sums);
+    this.sums = sums;
   }
 
   /** Where the pair (a, b)'s sums are in `pairs`: the second word's, then the first word's. */
@@ -217,8 +232,9 @@ export class WordTypes {
     if (pairs[slot] === a + 1 && pairs[slot + 1] === b) return at;
     pairs[slot] = a + 1;
     pairs[slot + 1] = b;
-    const { buf, model, lower, shape } = this;
-    const wa = lower[a]!, sa = shape[a]!, wb = lower[b]!, sb = shape[b]!;
+    const { buf, model, types } = this;
+    const wa = types[a * INFO + INFO_LOWER]!, sa = types[a * INFO + INFO_SHAPE]!;
+    const wb = types[b * INFO + INFO_LOWER]!, sb = types[b * INFO + INFO_SHAPE]!;
     sumWeights(model, buf, 0, NEIGHBOUR.pairSecond(buf, 0, wa, sa, wb, sb), pairs, at);
     sumWeights(model, buf, 0, NEIGHBOUR.pairFirst(buf, 0, wa, sa, wb, sb), pairs, at + N_TAGS);
     return at;
