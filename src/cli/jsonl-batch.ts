@@ -1,6 +1,7 @@
 // One batch of `kg extract --jsonl` input lines -> output lines and warnings. Shared by the in-process path and
 // the worker threads, so both print exactly the same thing.
-import { extract } from '../extract.js';
+import { extractAll } from '../extract.js';
+import type { Article } from '../types.js';
 import { extractionRecord } from './record.js';
 
 export interface InputLine {
@@ -18,9 +19,8 @@ export interface BatchResult {
 }
 
 export function runBatch(lines: InputLine[]): BatchResult {
-  let out = '';
   const warnings: string[] = [];
-  let good = 0;
+  const articles: Article[] = [];
   let bad = 0;
   for (const { where, n, line } of lines) {
     let rec: { id?: unknown; text?: unknown };
@@ -37,8 +37,9 @@ export function runBatch(lines: InputLine[]): BatchResult {
       continue;
     }
     const id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : `${where}:${n}`;
-    out += `${JSON.stringify(extractionRecord(extract({ id, text: rec.text })))}\n`;
-    good++;
+    articles.push({ id, text: rec.text });
   }
-  return { out, warnings, good, bad };
+  let out = '';
+  for (const x of extractAll(articles)) out += `${JSON.stringify(extractionRecord(x))}\n`;
+  return { out, warnings, good: articles.length, bad };
 }

@@ -1,7 +1,7 @@
 // Articles (or their extractions) -> one graph: a node per resolved entity and per article, an edge per
 // (relation type, modality, source, target) carrying the evidence of every article that states it.
 import { MultiDirectedGraph } from 'graphology';
-import { extract } from '../extract.js';
+import { extractAll } from '../extract.js';
 import { layoutGraph } from '../layout/index.js';
 import type { LayoutOptions } from '../layout/index.js';
 import { resolveAcross } from '../resolve/index.js';
@@ -39,10 +39,11 @@ export function buildGraph(input: ReadonlyArray<Article | Extraction>, options: 
 
   const extractions: Extraction[] = [];
   const seen = new Set<string>();
-  // Extract in id order too: the tagger's output may depend slightly on what it tagged before in this process.
   const ordered = [...input].sort((a, b) => cmp(idOf(a), idOf(b)));
+  const fresh = extractAll(ordered.filter((item): item is Article => !isExtraction(item)));
+  let f = 0;
   for (const item of ordered) {
-    const x = isExtraction(item) ? item : extract(item);
+    const x = isExtraction(item) ? item : fresh[f++]!;
     const id = x.article.id;
     if (nodes.has(articleKey(id))) {
       options.onSkip?.(id, 'already in the graph; build without --merge to rebuild it');
