@@ -19,10 +19,9 @@ export const PARALLEL_FROM = Number.isFinite(Number(process.env.KG_PARALLEL_FROM
 export const BATCH_CHARS = Math.min(64 * 1024, Math.max(1, PARALLEL_FROM / 4));
 
 /**
- * Worker threads to use: KG_WORKERS, else 1 (all in this thread). Not on by default: the NER tagger keeps a
- * per-process feature cache that makes an article's tags depend (rarely) on the articles tagged before it in
- * the same process, so splitting the input over threads can change the output. Once extraction depends on its
- * article alone, the default can become the idle cores. (Workers also cost about a quarter more CPU in all.)
+ * Worker threads to use: KG_WORKERS, else 1 (all in this thread). Extraction depends on its article alone, so the
+ * output is the same however the input is split (test/cli.test.ts compares them). Not on by default: each worker
+ * loads the model and warms up on its own, and workers cost about a quarter more CPU in all.
  */
 export function workerCount(): number {
   const env = Number(process.env.KG_WORKERS);
