@@ -1,20 +1,22 @@
 // Caching for pure functions of one string: coreference and role finding ask for the same names' forms
 // (normalized, cleaned, split) many times per article, and the same names recur across articles.
 
+/** Stands in the cache for a result of `undefined`, so that a hit costs one look-up, not a `get` and a `has`. */
+const NONE: unique symbol = Symbol('memo.none');
+
 /**
  * `fn` with its results kept by argument. The cache starts over once it holds `limit` strings, so a long run
  * stays within bounded memory; results never depend on what was cached, since `fn` is pure.
  */
 export function memoize<T>(fn: (s: string) => T, limit = 1 << 17): (s: string) => T {
-  let cache = new Map<string, T>();
+  let cache = new Map<string, T | typeof NONE>();
   return (s) => {
-    let v = cache.get(s);
-    if (v === undefined && !cache.has(s)) {
-      if (cache.size >= limit) cache = new Map();
-      v = fn(s);
-      cache.set(s, v);
-    }
-    return v as T;
+    const v = cache.get(s);
+    if (v !== undefined) return v === NONE ? (undefined as T) : v;
+    if (cache.size >= limit) cache = new Map();
+    const r = fn(s);
+    cache.set(s, r === undefined ? NONE : r);
+    return r;
   };
 }
 

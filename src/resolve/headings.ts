@@ -9,11 +9,13 @@ const MAX_HEADING_WORDS = 14;
 export function headingSentences(doc: Doc): Set<number> {
   const out = new Set<number>();
   for (const s of doc.sentences) {
-    const text = doc.text.slice(s.start, s.end).trim();
-    if (!text || /[.!?:;"”)]$/u.test(text)) continue;
+    // Cheapest tests first: most sentences do not start a line, or end in a period.
     const lineStart = s.start === 0 || doc.text[s.start - 1] === '\n';
+    if (!lineStart) continue;
+    const text = doc.text.slice(s.start, s.end).trim();
+    if (!text || CLOSING.has(text[text.length - 1]!)) continue;
     const lineEnd = s.end >= doc.text.length || /^[ \t]*(?:\r?\n|$)/.test(doc.text.slice(s.end, s.end + 2));
-    if (!lineStart || !lineEnd) continue;
+    if (!lineEnd) continue;
     const words = text.split(/\s+/);
     if (words.length > MAX_HEADING_WORDS || words.length < 2) continue;
     out.add(s.index);
@@ -21,7 +23,13 @@ export function headingSentences(doc: Doc): Set<number> {
   return out;
 }
 
-const normText = (t: string) => t.toLowerCase().replace(/[’]/g, "'");
+/** Punctuation that closes a sentence, not a heading. */
+const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', ')']);
+
+const normText = (t: string) => {
+  const lower = t.toLowerCase();
+  return lower.includes('’') ? lower.replace(/[’]/g, "'") : lower;
+};
 
 /**
  * In heading lines: a name of several words that the body never names whole is cut to its longest opening words

@@ -18,12 +18,16 @@ export const orgCoreWord = memoize((name: string): string | undefined => {
   return w.length === 1 && nameWords(name).length > 1 ? w[0] : undefined;
 });
 
+// Plain loops: coreference runs these over every pair of names of an article.
 export function endsWith(words: string[], tail: string[]): boolean {
-  if (tail.length > words.length) return false;
-  return tail.every((w, i) => words[words.length - tail.length + i] === w);
+  const off = words.length - tail.length;
+  if (off < 0) return false;
+  for (let i = 0; i < tail.length; i++) if (words[off + i] !== tail[i]) return false;
+  return true;
 }
 
 export function startsWith(words: string[], head: string[]): boolean {
   if (head.length > words.length) return false;
-  return head.every((w, i) => words[i] === w);
+  for (let i = 0; i < head.length; i++) if (words[i] !== head[i]) return false;
+  return true;
 }
