@@ -1,14 +1,13 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
 import { linkRoles } from '../ner/roles.js';
 import type { Doc, LocalEntity, Mention, MergeRecord } from '../types.js';
-import { countryName, countryOfModifier } from './countries.js';
 import { addCreditMentions, creditPartOf, creditParts } from './credits.js';
 import { digestHeaders, isDigest } from './digest.js';
 import { trimHeadingNames } from './headings.js';
-import { better, type Item, majorityType, roleName, toItem, trimHeadlineNames } from './items.js';
-import { companyHead, endsWith, MINOR_WORDS, orgCoreWord, startsWith } from './org-forms.js';
-import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
-import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, normName, orgCore } from './names.js';
+import { better, factsOf, type Item, majorityType, roleName, toItem, trimHeadlineNames } from './items.js';
+import { endsWith, MINOR_WORDS, startsWith } from './org-forms.js';
+import { GIVEN_KNOWN, isGivenName } from './gazetteers.js';
+import { cleanName, expandAbbreviations, GENERIC_ORG_WORDS, normName } from './names.js';
 
 export { roleName };
 
@@ -69,7 +68,7 @@ function retypeByContext(doc: Doc, items: Item[]): void {
   // "Interfax news agency", "the official newspaper Granma").
   for (const it of items) {
     // A city or country stays a place: "Moscow radio" is a radio of Moscow.
-    if ((it.type !== 'person' && it.type !== 'place') || isCity(it.name) || countryName(it.name)) continue;
+    if ((it.type !== 'person' && it.type !== 'place') || factsOf(it).city || factsOf(it).country) continue;
     const after = doc.text.slice(it.m.end, it.m.end + 30);
     const before = doc.text.slice(Math.max(0, it.m.start - 30), it.m.start);
     if (OUTLET_AFTER.test(after) || OUTLET_BEFORE.test(before)) {
@@ -133,8 +132,11 @@ function joinSameKey(items: Item[], joins: Joins): void {
 /** Steps 2 to 3b: persons by full name, surname and given name; one-word names retyped on the way. */
 function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   const { find, join } = joins;
-  const persons = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'person');
-  const full = persons.filter((x) => x.it.words.length >= 2);
+  const full = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'person' && x.it.words.length >= 2);
+  // The full names by their last and by their first word: a short form is looked up among the few names it could
+  // end or open, not compared with every full name. Words do not change in these steps, so the indexes hold.
+  const byLast = groupBy(full, (x) => x.it.words.at(-1)!);
+  const byFirst = groupBy(full, (x) => x.it.words[0]!);
 
   // 2. Full names with a middle name join the first+last form ("Boris Nikolayevich Yeltsin" = "Boris Yeltsin").
   for (const a of full) {
@@ -147,10 +149,10 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   // 3. Surnames and short forms join the full name they end ("Lavrov" -> "Sergey Lavrov"). With several
   //    full names sharing the surname, the one named last before the short form wins; none before: no join.
   const surnameOwner = (i: number, words: string[]): number | undefined => {
-    const cands = full.filter((x) => x.it.words.length > words.length && endsWith(x.it.words, words));
-    const groups = new Set(cands.map((x) => find(x.i)));
-    if (groups.size === 0) return undefined;
-    if (groups.size === 1) return cands[0]!.i;
+    const pool = words.length ? (byLast.get(words.at(-1)!) ?? NONE) : full;
+    const cands = pool.filter((x) => x.it.words.length > words.length && endsWith(x.it.words, words));
+    if (cands.length === 0) return undefined;
+    if (oneGroup(cands, find)) return cands[0]!.i;
     // News names the protagonist in full once and by surname after; a namesake (a relative, a rival) is named
     // in full each time. So the first of them named before the short form wins.
     const before = cands.filter((x) => x.it.m.start < items[i]!.m.start);
@@ -162,15 +164,15 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
       const owner = surnameOwner(i, it.words);
       // A "person" called like a city or country joins only a person sure to be one (a known given name first):
       // "Volgograd" is not the surname of "Rotor Volgograd" (a club the tagger took for a person).
-      const placeLike = it.words.length === 1 && (isCity(it.name) || countryName(it.name));
+      const placeLike = it.words.length === 1 && (factsOf(it).city || factsOf(it).country);
       if (placeLike && (owner === undefined || !isGivenName(items[owner]!.words[0]!))) return;
       if (owner !== undefined && it.words.length < items[owner]!.words.length) join(i, owner, 'surname');
       else if (owner === undefined && it.words.length === 1) {
         // A given name alone, or a family name written first ("Wang" of "Wang Donghai"): the unique full name
         // of the article that starts with it.
-        const starts = full.filter((x) => x.it.words[0] === it.words[0]);
+        const starts = byFirst.get(it.words[0]!) ?? NONE;
         const before = starts.filter((x) => x.it.m.start < it.m.start);
-        if (new Set(starts.map((x) => find(x.i))).size === 1) join(i, starts[0]!.i, 'first-name');
+        if (starts.length && oneGroup(starts, find)) join(i, starts[0]!.i, 'first-name');
         // Several ("Li Song-ho", "Li In-mo"): as for surnames, the first named before it.
         else if (before.length) join(i, before[0]!.i, 'first-name');
       }
@@ -178,9 +180,9 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
     }
     // A one-word place or organization that is the given name of a person named in full in the article
     // ("his wife Naina", tagged as a place, beside "Naina Yeltsin").
-    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name) && !isCity(it.name)) {
-      const starts = full.filter((x) => x.it.words[0] === it.words[0] && x.it.words.length >= 2);
-      if (starts.length && new Set(starts.map((x) => find(x.i))).size === 1 && !surnameOwner(i, it.words)) {
+    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !factsOf(it).country && !factsOf(it).city) {
+      const starts = byFirst.get(it.words[0]!) ?? NONE;
+      if (starts.length && oneGroup(starts, find) && !surnameOwner(i, it.words)) {
         join(i, starts[0]!.i, 'first-name-retyped');
         it.type = 'person';
         return;
@@ -188,16 +190,19 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
     }
     // A one-word organization or place that is the surname of a person of the article is that person,
     // whatever the tagger typed it as ("Lavrov’s proposal" tagged as an organization).
-    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name)) {
+    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !factsOf(it).country) {
       const owner = surnameOwner(i, it.words);
       // Only for a person whose name the text makes sure of (a known given name first), and never for a city:
       // "Real Madrid" tagged as a person must not swallow "Madrid".
-      if (owner !== undefined && isGivenName(items[owner]!.words[0]!) && !(it.type === 'place' && isCity(it.name))) {
+      if (owner !== undefined && isGivenName(items[owner]!.words[0]!) && !(it.type === 'place' && factsOf(it).city)) {
         join(i, owner, 'surname-retyped');
         it.type = 'person';
       }
     }
   });
+
+  // Steps 3.5 and 3a join nothing, so which items stand alone (no other item joined to them) holds through both.
+  const alone = aloneItems(items, find);
 
   // 3.5 A one-word name inside a list whose neighbours share another type takes theirs: in "Crimea, Donbas and
   //     Novorossiya" all three are places, whatever the tagger made of the middle one.
@@ -205,7 +210,7 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   byStart.forEach(({ it, i }, k) => {
     const prev = byStart[k - 1]?.it;
     const next = byStart[k + 1]?.it;
-    if (!prev || !next || it.words.length !== 1 || find(i) !== i || items.some((_, j) => j !== i && find(j) === i)) return;
+    if (!prev || !next || it.words.length !== 1 || !alone[i]) return;
     if (prev.type !== next.type || prev.type === it.type) return;
     const before = doc.text.slice(prev.m.end, it.m.start);
     const after = doc.text.slice(it.m.end, next.m.start);
@@ -218,8 +223,8 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   // 3a. A "person" whose whole name is a country or a known city, and who is no one's surname here, is that
   //     place ("Zurich", "MONTE CARLO" on datelines and results lines).
   items.forEach((it, i) => {
-    if (it.type !== 'person' || find(i) !== i || items.some((_, j) => j !== i && find(j) === i)) return;
-    if (!(countryName(it.name) || isCity(it.name))) return;
+    if (it.type !== 'person' || !alone[i]) return;
+    if (!(factsOf(it).country || factsOf(it).city)) return;
     const owner = surnameOwner(i, it.words);
     if (owner !== undefined && isGivenName(items[owner]!.words[0]!)) return;
     if (it.words.length > 1 && isGivenName(it.words[0]!) && GIVEN_KNOWN) return;
@@ -241,36 +246,47 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
   const { find, join } = joins;
   // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
   const orgs = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'organization');
-  for (const a of items.map((it, i) => ({ it, i }))) {
-    if (a.it.type === 'role' || a.it.type === 'person') continue;
-    const letters = acronymLetters(a.it.name);
-    if (!letters) continue;
-    const exp = orgs.filter((x) => x.i !== a.i && x.it.words.length >= 2 && acronymsOf(x.it.name).includes(letters));
-    const groups = new Set(exp.map((x) => find(x.i)));
-    if (groups.size === 1) {
-      join(a.i, exp[0]!.i, 'acronym');
-      a.it.type = 'organization';
+  items.forEach((it, i) => {
+    if (it.type === 'role' || it.type === 'person') return;
+    const letters = factsOf(it).acronym;
+    if (!letters) return;
+    const exp = orgs.filter((x) => x.i !== i && x.it.words.length >= 2 && factsOf(x.it).acronyms.includes(letters));
+    if (exp.length && oneGroup(exp, find)) {
+      join(i, exp[0]!.i, 'acronym');
+      it.type = 'organization';
     }
-  }
+  });
   // "the Popular Revolutionary Army (EPR)": a short form in brackets right after a name is that name's.
+  const OPENS_BRACKET = /\s*\(/y;
   items.forEach((a, i) => {
     if (a.type !== 'organization') return;
+    // Most names are followed by no bracket: one look at the text after the name spares the search below.
+    OPENS_BRACKET.lastIndex = a.m.end;
+    if (!OPENS_BRACKET.test(doc.text)) return;
     const b = items.findIndex((x) => x.m.start > a.m.end && /^\s*\(\s*$/.test(doc.text.slice(a.m.end, x.m.start)));
     const x = items[b];
-    if (x && x.type !== 'person' && x.type !== 'role' && acronymLetters(x.name) && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
+    if (x && x.type !== 'person' && x.type !== 'role' && factsOf(x).acronym && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
       join(b, i, 'bracketed');
       x.type = 'organization';
     }
   });
   const otherTypeKeys = new Set(items.filter((it) => it.type === 'place' || it.type === 'person').map((it) => it.key));
-  // Each name without its legal form, once: the loop compares every pair.
-  const cores = orgs.map((x) => orgCore(x.it.name));
+  // Each name without its legal form, once, and the names by that form: the loop looks up each name's namesakes.
+  const cores = orgs.map((x) => factsOf(x.it).core);
+  const byCore = groupBy(orgs.keys(), (kx) => cores[kx]!);
+  // The company head and core word of each longer name, found once, when a one-word name first asks for them.
+  let shortForms: { head?: string | undefined; core?: string | undefined }[] | undefined;
+  const shortFormsOf = (kx: number) => {
+    shortForms ??= orgs.map((x) => (x.it.words.length > 1 ? { head: factsOf(x.it).companyHead, core: factsOf(x.it).coreWord } : {}));
+    return shortForms[kx]!;
+  };
   for (const [ka, a] of orgs.entries()) {
     // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
     // ("RANGERS" of "Texas Rangers").
-    if (acronymLetters(a.it.name) && !orgs.some((x) => x.it.words.length > 1 && endsWith(x.it.words, a.it.words))) continue;
+    if (factsOf(a.it).acronym && !orgs.some((x) => x.it.words.length > 1 && endsWith(x.it.words, a.it.words))) continue;
     const core = cores[ka];
-    const exact = orgs.find((x, kx) => x.i !== a.i && find(x.i) !== find(a.i) && cores[kx] === core);
+    const namesake = byCore.get(core!)!.find((kx) => orgs[kx]!.i !== a.i && find(orgs[kx]!.i) !== find(a.i));
+    const exact = namesake === undefined ? undefined : orgs[namesake]!;
     if (exact && a.it.name.length < exact.it.name.length) {
       join(a.i, exact.i, 'org-suffix');
       continue;
@@ -289,13 +305,16 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
     // said", "Brightwater shares rose"), unless the word names a place or person of the article, or a country/city;
     // an agency in a photo credit is no such name ("Kremlin" is not "Kremlin Pool").
     if (a.it.words.length === 1) {
-      const headOk = !otherTypeKeys.has(a.it.key) && !countryName(a.it.name) && !countryOfModifier(a.it.name) && !isCity(a.it.name);
+      const facts = factsOf(a.it);
+      const headOk = !otherTypeKeys.has(a.it.key) && !facts.country && !facts.modifierCountry && !facts.city;
       const fits = orgs.filter(
-        (x) =>
+        (x, kx) =>
           x.it.words.length > 1 &&
-          (companyHead(x.it.name) === a.it.key || orgCoreWord(x.it.name) === a.it.key || (headOk && x.it.words[0] === a.it.key && !MINOR_WORDS.has(a.it.key) && x.it.rule !== 'credit-agency')),
+          (shortFormsOf(kx).head === a.it.key ||
+            shortFormsOf(kx).core === a.it.key ||
+            (headOk && x.it.words[0] === a.it.key && !MINOR_WORDS.has(a.it.key) && x.it.rule !== 'credit-agency')),
       );
-      if (new Set(fits.map((x) => find(x.i))).size === 1) {
+      if (fits.length && oneGroup(fits, find)) {
         join(a.i, fits[0]!.i, 'short-form');
         continue;
       }
@@ -304,8 +323,7 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
       // A one-word name joins only as the end of the longer one ("Mariners"); "Kremlin" is not "Kremlin Pool".
       (x) => x.it.words.length > a.it.words.length && (endsWith(x.it.words, a.it.words) || (a.it.words.length > 1 && startsWith(x.it.words, a.it.words))),
     );
-    const groups = new Set(longer.map((x) => find(x.i)));
-    if (groups.size === 1) join(a.i, longer[0]!.i, 'short-form');
+    if (longer.length && oneGroup(longer, find)) join(a.i, longer[0]!.i, 'short-form');
   }
 }
 
@@ -323,13 +341,13 @@ function joinPlaces(items: Item[], joins: Joins): void {
     if (longer.length) join(a.i, longer[0]!.i, 'place-qualified');
     // A lone last word ("Republic" of "Czech Republic", "Lumpur") is the one place of the article it ends, unless
     // it is a country or city of its own ("Guinea", "York").
-    if (a.it.words.length === 1 && !countryName(a.it.name) && !isCity(a.it.name)) {
+    if (a.it.words.length === 1 && !factsOf(a.it).country && !factsOf(a.it).city) {
       const ended = places.filter((x) => x.it.words.length > 1 && x.it.words.at(-1) === a.it.key);
       if (new Set(ended.map((x) => x.it.key)).size === 1) join(a.i, ended[0]!.i, 'short-form');
     }
     // A lone first word ("Insein" of "Insein Prison") is the one longer place of the article it opens, unless it is
     // a country or city of its own, or a compass word (below).
-    if (a.it.words.length === 1 && !countryName(a.it.name) && !countryOfModifier(a.it.name) && !isCity(a.it.name) && !/^(?:north|south|east|west|new|san|santa|st|port|lake|mount|fort)$/.test(a.it.key)) {
+    if (a.it.words.length === 1 && !factsOf(a.it).country && !factsOf(a.it).modifierCountry && !factsOf(a.it).city && !/^(?:north|south|east|west|new|san|santa|st|port|lake|mount|fort)$/.test(a.it.key)) {
       const opened = places.filter((x) => x.it.words.length > 1 && x.it.words[0] === a.it.key);
       if (new Set(opened.map((x) => x.it.key)).size === 1) join(a.i, opened[0]!.i, 'short-form');
     }
@@ -355,11 +373,18 @@ function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): 
     if (!held.has(holder)) held.set(holder, []);
     held.get(holder)!.push(ri);
   }
+  // Each title's words, split once: the loop below compares every pair of one holder's roles.
+  const titleWords = new Map<number, string[]>();
+  const wordsOf = (r: number) => {
+    let ws = titleWords.get(r);
+    if (!ws) titleWords.set(r, (ws = items[r]!.words[0]!.split(' ')));
+    return ws;
+  };
   for (const roles of held.values()) {
     for (const a of roles) {
-      const ta = items[a]!.words[0]!.split(' ');
+      const ta = wordsOf(a);
       const covering = roles.filter((b) => {
-        const tb = items[b]!.words[0]!.split(' ');
+        const tb = wordsOf(b);
         if (find(a) === find(b) || !ta.every((w) => tb.includes(w))) return false;
         if (items[a]!.of && items[a]!.of !== items[b]!.of) return false;
         return tb.length > ta.length || (!items[a]!.of && !!items[b]!.of);
@@ -406,7 +431,9 @@ function toEntities(items: Item[], joins: Joins): Coreference {
     const seen = new Set([best.name]);
     for (const i of e.mentions) {
       const it = items[i]!;
-      for (const form of [it.name, cleanName(it.m.text, it.type)]) {
+      // The mention's own text, cleaned as the entity's type reads it: mostly its tagged type, cleaned already.
+      const cleaned = it.cleaned !== undefined && it.type === it.m.type ? it.cleaned : cleanName(it.m.text, it.type);
+      for (const form of [it.name, cleaned]) {
         if (seen.has(form)) continue;
         seen.add(form);
         e.aliases.push(form);
@@ -443,4 +470,32 @@ function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
     it.name = roleName(it.words[0]!, full.name);
     it.key = normName(it.name);
   }
+}
+
+/** Items (or anything) by a key, each list in the order given. */
+function groupBy<T>(xs: Iterable<T>, keyOf: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = keyOf(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** An empty list for look-ups that find nothing; never added to. */
+const NONE: readonly never[] = [];
+
+/** True when the items of a non-empty list are all in one group. */
+function oneGroup(list: readonly { i: number }[], find: (i: number) => number): boolean {
+  const r = find(list[0]!.i);
+  return list.every((x) => find(x.i) === r);
+}
+
+/** Which items stand alone: in a group of their own, with no other item joined to them. */
+function aloneItems(items: Item[], find: (i: number) => number): boolean[] {
+  const size = new Array<number>(items.length).fill(0);
+  for (let j = 0; j < items.length; j++) size[find(j)]!++;
+  return items.map((_, i) => find(i) === i && size[i] === 1);
 }
