@@ -14,12 +14,17 @@ export function readLexicon(pathFromSrc: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+/** Text that normalization leaves alone but for case and spacing. */
+const PLAIN = /^[A-Za-z0-9 ]*$/;
+
 /**
  * The comparison form of a name: no accents, lower case, no possessive, no dots or quotes, hyphens as spaces,
  * no leading "the". The same normalization as the evaluation kit, so node keys and scoring agree.
  */
-export const normName = memoize((name: string): string =>
-  name
+export const normName = memoize((name: string): string => {
+  // Nearly every name is plain ASCII letters, digits and spaces: then only case, "the" and spacing change.
+  if (PLAIN.test(name)) return name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -28,8 +33,8 @@ export const normName = memoize((name: string): string =>
     .replace(/[-‐–—]/g, ' ')
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ')
-    .trim(),
-);
+    .trim();
+});
 
 const HONORIFICS = new Set(
   'mr mrs ms miss dr prof sir dame lord lady madam mme mlle herr frau sen rep gov gen lt col maj capt sgt rev fr hon sheikh'.split(' '),
