@@ -434,42 +434,45 @@ function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): 
 function toEntities(items: Item[], joins: Joins): Coreference {
   const { find } = joins;
   // Entities in order of first mention; the fullest form names the entity.
-  const entities: LocalEntity[] = [];
+  const groups: number[][] = [];
   const idOf = new Map<number, number>();
   const mentionEntity: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const r = find(i);
     let id = idOf.get(r);
     if (id === undefined) {
-      id = entities.length;
+      id = groups.length;
       idOf.set(r, id);
-      entities.push({ id, type: items[r]!.type, name: '', aliases: [], mentions: [], merges: [] });
+      groups.push([]);
     }
-    entities[id]!.mentions.push(i);
+    groups[id]!.push(i);
     mentionEntity.push(id);
   }
-  for (const e of entities) {
-    const its = e.mentions.map((i) => items[i]!);
-    // The group's type: what most of its mentions say, persons winning ties (surnames retyped above).
-    e.type = majorityType(its);
+  // Each entity is made whole at once, its optional `of` last: V8 then gives them all one shape.
+  const entities = groups.map((mentions, id): LocalEntity => {
+    const its = mentions.map((i) => items[i]!);
     let best = its[0]!;
     for (let k = 1; k < its.length; k++) if (better(its[k]!, best)) best = its[k]!;
-    e.name = best.name;
-    if (best.of) e.of = best.of;
+    const aliases: string[] = [];
+    const merges: MergeRecord[] = [];
     const seen = new Set([best.name]);
     const alias = (form: string, rule: string) => {
       if (seen.has(form)) return;
       seen.add(form);
-      e.aliases.push(form);
-      e.merges.push({ name: form, rule } satisfies MergeRecord);
+      aliases.push(form);
+      merges.push({ name: form, rule });
     };
-    for (const i of e.mentions) {
+    for (const i of mentions) {
       const it = items[i]!;
       alias(it.name, joins.rule[i] ?? 'same-entity');
       // The mention's own text, cleaned as the entity's type reads it: mostly its tagged type, cleaned already.
       alias(it.cleaned !== undefined && it.type === it.m.type ? it.cleaned : cleanName(it.m.text, it.type), it.rule ?? 'same-entity');
     }
-  }
+    // The group's type: what most of its mentions say, persons winning ties (surnames retyped above).
+    const e: LocalEntity = { id, type: majorityType(its), name: best.name, aliases, mentions, merges };
+    if (best.of) e.of = best.of;
+    return e;
+  });
   return { entities, mentionEntity };
 }
 
