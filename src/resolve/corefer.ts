@@ -210,18 +210,22 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
     }
   }
 
-  // Steps 3.5 and 3a join nothing, so which items stand alone (no other item joined to them) holds through both.
-  const alone = aloneItems(items, find);
+  // Steps 3.5 and 3a join nothing, so which items stand alone (no other item joined to them) holds through both;
+  // worked out when first asked.
+  let aloneList: boolean[] | undefined;
+  const alone = (i: number) => (aloneList ??= aloneItems(items, find))[i]!;
 
   // 3.5 A one-word name inside a list whose neighbours share another type takes theirs: in "Crimea, Donbas and
   //     Novorossiya" all three are places, whatever the tagger made of the middle one.
-  const byStart = indexesWhere(items, (it) => it.type !== 'role').sort((a, b) => items[a]!.m.start - items[b]!.m.start);
+  const byStart = indexesWhere(items, (it) => it.type !== 'role');
+  // Mentions come in text order but for a few inserted ones; a stable sort is needed only then.
+  if (!inTextOrder(items, byStart)) byStart.sort((a, b) => items[a]!.m.start - items[b]!.m.start);
   for (let k = 1; k + 1 < byStart.length; k++) {
     const i = byStart[k]!;
     const it = items[i]!;
     const prev = items[byStart[k - 1]!]!;
     const next = items[byStart[k + 1]!]!;
-    if (it.words.length !== 1 || !alone[i]) continue;
+    if (it.words.length !== 1 || !alone(i)) continue;
     if (prev.type !== next.type || prev.type === it.type) continue;
     const before = doc.text.slice(prev.m.end, it.m.start);
     const after = doc.text.slice(it.m.end, next.m.start);
@@ -235,7 +239,7 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   //     place ("Zurich", "MONTE CARLO" on datelines and results lines).
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    if (it.type !== 'person' || !alone[i]) continue;
+    if (it.type !== 'person' || !alone(i)) continue;
     if (!(factsOf(it).country || factsOf(it).city)) continue;
     const owner = surnameOwner(i, it.words);
     if (owner !== undefined && isGivenName(items[owner]!.words[0]!)) continue;
@@ -331,8 +335,7 @@ function joinBracketed(doc: Doc, items: Item[], joins: Joins): void {
     const a = items[i]!;
     if (a.type !== 'organization') continue;
     // Most names are followed by no bracket: one look at the text after the name spares the search below.
-    OPENS_BRACKET.lastIndex = a.m.end;
-    if (!OPENS_BRACKET.test(doc.text)) continue;
+    if (!opensBracket(doc.text, a.m.end)) continue;
     const b = items.findIndex((x) => x.m.start > a.m.end && /^\s*\(\s*$/.test(doc.text.slice(a.m.end, x.m.start)));
     const x = items[b];
     if (x && x.type !== 'person' && x.type !== 'role' && factsOf(x).acronym && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
@@ -341,7 +344,19 @@ function joinBracketed(doc: Doc, items: Item[], joins: Joins): void {
     }
   }
 }
-const OPENS_BRACKET = /\s*\(/y;
+
+/** Whether white space and then "(" follow `at` in the text (the test /^\s*\(/ would make, without a copy). */
+function opensBracket(text: string, at: number): boolean {
+  let k = at;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === 0x28; // '('
+}
+
+/** What \s matches, for one UTF-16 code unit: the ASCII cases first, the rest asked of the regex. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
 
 function joinPlaces(items: Item[], joins: Joins): void {
   const { join } = joins;
@@ -550,6 +565,12 @@ function soleByWord(items: Item[], list: readonly number[], at: 'first' | 'last'
     else if (items[x]!.key !== items[found]!.key) return undefined;
   }
   return found;
+}
+
+/** Whether the listed items start in non-decreasing text order. */
+function inTextOrder(items: Item[], list: readonly number[]): boolean {
+  for (let k = 1; k < list.length; k++) if (items[list[k]!]!.m.start < items[list[k - 1]!]!.m.start) return false;
+  return true;
 }
 
 /** Which items stand alone: in a group of their own, with no other item joined to them. */

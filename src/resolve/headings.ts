@@ -12,16 +12,21 @@ export function headingSentences(doc: Doc): Set<number> {
     // Cheapest tests first: most sentences do not start a line, or end in a period.
     const lineStart = s.start === 0 || doc.text[s.start - 1] === '\n';
     if (!lineStart) continue;
-    const text = doc.text.slice(s.start, s.end).trim();
-    if (!text || CLOSING.has(text[text.length - 1]!)) continue;
+    // The sentence's last character but for trailing space, read in place.
+    let last = s.end - 1;
+    while (last >= s.start && SPACE.test(doc.text[last]!)) last--;
+    if (last < s.start || CLOSING.has(doc.text[last]!)) continue;
     const lineEnd = s.end >= doc.text.length || /^[ \t]*(?:\r?\n|$)/.test(doc.text.slice(s.end, s.end + 2));
     if (!lineEnd) continue;
-    const words = text.split(/\s+/);
+    const words = doc.text.slice(s.start, s.end).trim().split(/\s+/);
     if (words.length > MAX_HEADING_WORDS || words.length < 2) continue;
     out.add(s.index);
   }
   return out;
 }
+
+/** What trim() trims: white space and line ends. */
+const SPACE = /\s/;
 
 /** Punctuation that closes a sentence, not a heading. */
 const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', ')']);
@@ -40,19 +45,26 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
   const headings = headingSentences(doc);
   if (!headings.size || !mentions.some((m) => m.type !== 'role' && headings.has(m.sentence))) return;
   const bodyNames = new Set<string>();
-  const bodyWords = new Set<string>();
-  for (const m of mentions) {
-    if (m.type === 'role' || headings.has(m.sentence)) continue;
-    bodyNames.add(normText(m.text));
-    for (const w of m.text.split(/\s+/)) bodyWords.add(normText(w));
-  }
+  for (const m of mentions) if (m.type !== 'role' && !headings.has(m.sentence)) bodyNames.add(normText(m.text));
+  // The body's single words, gathered when a one-word heading name first asks for them.
+  let bodyWords: Set<string> | undefined;
+  const isBodyWord = (w: string) => {
+    if (!bodyWords) {
+      bodyWords = new Set();
+      for (const m of mentions) {
+        if (m.type === 'role' || headings.has(m.sentence)) continue;
+        for (const x of m.text.split(/\s+/)) bodyWords.add(normText(x));
+      }
+    }
+    return bodyWords.has(w);
+  };
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.type === 'role' || !headings.has(m.sentence) || bodyNames.has(normText(m.text))) continue;
     const words = m.text.split(/\s+/);
     if (words.length === 1) {
       // A person's surname alone in a headline is still that person; adjectives pass for organizations and places.
-      if (m.type !== 'person' && bodyWords.has(normText(m.text))) mentions.splice(i, 1);
+      if (m.type !== 'person' && isBodyWord(normText(m.text))) mentions.splice(i, 1);
       continue;
     }
     let cut = false;
