@@ -2,9 +2,9 @@
 // worked out once per distinct name. Coreference asks these of every item, often of every pair of items, and the
 // same names recur in article after article: one record per name, found by one look-up, answers them all.
 import { memoize } from '../memo.js';
-import { countryName, countryOfModifier } from './countries.js';
-import { isCity } from './gazetteers.js';
-import { acronymLetters, acronymsOf, orgCore } from './names.js';
+import { countryOfModifier, countryOfName } from './countries.js';
+import { isCityForm } from './gazetteers.js';
+import { acronymLetters, acronymsOf, normName, orgCore } from './names.js';
 import { companyHead, orgCoreWord } from './org-forms.js';
 
 /** Marks an answer not yet worked out (the answers themselves may be `undefined`). */
@@ -23,23 +23,31 @@ export class NameFacts {
   private lettersAnswer: Lazy<number> = ASK;
   private acronymsAnswer: Lazy<readonly string[]> = ASK;
 
-  constructor(readonly name: string) {}
+  /** The name's comparison form (`normName`): city, country and modifier are all asked of it. */
+  readonly norm: string;
+
+  constructor(
+    readonly name: string,
+    norm?: string,
+  ) {
+    this.norm = norm ?? normName(name);
+  }
 
   /** A known city (see gazetteers.ts). */
   get city(): boolean {
-    if (this.cityAnswer === ASK) this.cityAnswer = isCity(this.name);
+    if (this.cityAnswer === ASK) this.cityAnswer = isCityForm(this.norm);
     return this.cityAnswer;
   }
 
   /** The common name of the country the name writes, if it is one. */
   get country(): string | undefined {
-    if (this.countryAnswer === ASK) this.countryAnswer = countryName(this.name);
+    if (this.countryAnswer === ASK) this.countryAnswer = countryOfName(this.name, this.norm);
     return this.countryAnswer;
   }
 
   /** The country the name names as a demonym or modifier ("Russian"). */
   get modifierCountry(): string | undefined {
-    if (this.modifierAnswer === ASK) this.modifierAnswer = countryOfModifier(this.name);
+    if (this.modifierAnswer === ASK) this.modifierAnswer = countryOfModifier(this.name, this.norm);
     return this.modifierAnswer;
   }
 

@@ -3,8 +3,8 @@
 import { canonicalTitle, isTitle } from '../ner/roles.js';
 import { memoizeByKind } from '../memo.js';
 import type { EntityType, Mention } from '../types.js';
-import { countryName } from './countries.js';
-import { type NameFacts, nameFacts } from './facts.js';
+import { countryName, mayEndCountryName } from './countries.js';
+import { NameFacts, nameFacts } from './facts.js';
 import { isCity } from './gazetteers.js';
 import { cleanName, expandAbbreviations, nameWords, normName, titleCase } from './names.js';
 
@@ -121,7 +121,8 @@ const nameForm = memoizeByKind((mentionType, text): NameForm => {
   // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
   if (type === 'place' && !countryName(name)) {
     const words = name.split(' ');
-    for (let k = 1; k < words.length; k++) {
+    // Most place names end in no country's word: then no cut of them can end in a country.
+    for (let k = mayEndCountryName(words[words.length - 1]!) ? 1 : words.length; k < words.length; k++) {
       const head = words.slice(0, k).join(' ');
       if (countryName(words.slice(k).join(' ')) && isCity(head)) {
         name = head;
@@ -137,8 +138,9 @@ const nameForm = memoizeByKind((mentionType, text): NameForm => {
     name = country;
     type = 'place';
   }
-  const key = type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
-  return { type, name, key, words: key ? key.split(' ') : nameWords(name), rule, cleaned, facts: nameFacts(name) };
+  const norm = normName(name);
+  const key = type === 'organization' ? expandAbbreviations(norm) : norm;
+  return { type, name, key, words: key ? key.split(' ') : nameWords(name), rule, cleaned, facts: new NameFacts(name, norm) };
 });
 
 export function better(a: Item, b: Item): boolean {
