@@ -20,6 +20,9 @@ const OUTLET_NOUNS = '(?:news agency|newspaper|daily|weekly|news weekly|agency|m
 const OUTLET_AFTER = new RegExp(`^\\s+${OUTLET_NOUNS}\\b`, 'iu');
 const OUTLET_BEFORE = new RegExp(`\\b${OUTLET_NOUNS}\\s+$`, 'iu');
 
+// The loops below index their arrays rather than use for-of: in a run of a few thousand articles most of this
+// code runs as V8 baseline code, where for-of costs an iterator call per element.
+
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   addCreditMentions(doc, mentions);
   trimHeadingNames(doc, mentions);
@@ -66,7 +69,8 @@ class Joins {
 function retypeByContext(doc: Doc, items: Item[]): void {
   // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
   // "Interfax news agency", "the official newspaper Granma").
-  for (const it of items) {
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
     if (it.type !== 'person' && it.type !== 'place') continue;
     const after = doc.text.slice(it.m.end, it.m.end + 30);
     const before = doc.text.slice(Math.max(0, it.m.start - 30), it.m.start);
@@ -77,7 +81,8 @@ function retypeByContext(doc: Doc, items: Item[]): void {
     it.rule ??= 'outlet';
   }
   // A photo credit names its photographer and agencies by position (see credits.ts).
-  for (const it of items) {
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
     if (it.type === 'role') continue;
     const part = creditPartOf(doc, it.m);
     if (!part) continue;
@@ -95,7 +100,8 @@ function retypeByContext(doc: Doc, items: Item[]): void {
   // In a press digest, the capitalized line that heads a section is a newspaper.
   if (isDigest(doc)) {
     const headers = new Set(digestHeaders(doc));
-    for (const it of items) {
+    for (let nIt = 0; nIt < items.length; nIt++) {
+      const it = items[nIt]!;
       if (it.type !== 'role' && headers.has(it.m.sentence)) {
         // The whole line is the paper's name, however the tagger cut it ("JAKARTA" of "JAKARTA POST").
         const s = doc.sentences[it.m.sentence]!;
@@ -110,9 +116,15 @@ function retypeByContext(doc: Doc, items: Item[]): void {
   }
   // Once an outlet, everywhere in the article: "Granma reported... Granma called the novel...".
   const outlets = new Set<string>();
-  for (const it of items) if (it.rule === 'outlet') outlets.add(it.key);
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (it.rule === 'outlet') outlets.add(it.key);
+  }
   if (outlets.size === 0) return;
-  for (const it of items) if (outlets.has(it.key) && (it.type === 'person' || it.type === 'place')) it.type = 'organization';
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (outlets.has(it.key) && (it.type === 'person' || it.type === 'place')) it.type = 'organization';
+  }
 }
 
 function joinSameKey(items: Item[], joins: Joins): void {
@@ -143,7 +155,8 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   const byFirst = groupBy(full, (x) => items[x]!.words[0]!);
 
   // 2. Full names with a middle name join the first+last form ("Boris Nikolayevich Yeltsin" = "Boris Yeltsin").
-  for (const a of full) {
+  for (let nA = 0; nA < full.length; nA++) {
+    const a = full[nA]!;
     const words = items[a]!.words;
     if (words.length < 3) continue;
     const firstLast = `${words[0]} ${words[words.length - 1]}`;
@@ -155,7 +168,9 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   //    full names sharing the surname, the one named last before the short form wins; none before: no join.
   const surnameOwner = (i: number, words: string[]): number | undefined => {
     const cands: number[] = [];
-    for (const x of words.length ? (byLast.get(words.at(-1)!) ?? NONE) : full) {
+    const pool = words.length ? (byLast.get(words.at(-1)!) ?? NONE) : full;
+    for (let nX = 0; nX < pool.length; nX++) {
+      const x = pool[nX]!;
       const wx = items[x]!.words;
       if (wx.length > words.length && endsWith(wx, words)) cands.push(x);
     }
@@ -269,7 +284,10 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
     const letters = factsOf(it).acronym;
     if (!letters) continue;
     const exp: number[] = [];
-    for (const x of orgs) if (x !== i && items[x]!.words.length >= 2 && factsOf(items[x]!).acronyms.includes(letters)) exp.push(x);
+    for (let nX = 0; nX < orgs.length; nX++) {
+      const x = orgs[nX]!;
+      if (x !== i && items[x]!.words.length >= 2 && factsOf(items[x]!).acronyms.includes(letters)) exp.push(x);
+    }
     if (exp.length && oneGroup(exp, find)) {
       join(i, exp[0]!, 'acronym');
       it.type = 'organization';
@@ -277,10 +295,16 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
   }
   joinBracketed(doc, items, joins);
   const otherTypeKeys = new Set<string>();
-  for (const it of items) if (it.type === 'place' || it.type === 'person') otherTypeKeys.add(it.key);
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (it.type === 'place' || it.type === 'person') otherTypeKeys.add(it.key);
+  }
+  let longest = 0; // words of the longest name
+  for (let nX = 0; nX < orgs.length; nX++) longest = Math.max(longest, items[orgs[nX]!]!.words.length);
   // The names by their form without a legal suffix: the loop looks up each name's namesakes.
   const byCore = groupBy(orgs, (x) => factsOf(items[x]!).core);
-  for (const a of orgs) {
+  for (let nA = 0; nA < orgs.length; nA++) {
+    const a = orgs[nA]!;
     const ia = items[a]!;
     const words = ia.words;
     // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
@@ -308,7 +332,8 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
       const facts = factsOf(ia);
       const headOk = !otherTypeKeys.has(ia.key) && !facts.country && !facts.modifierCountry && !facts.city && !MINOR_WORDS.has(ia.key);
       const fits: number[] = [];
-      for (const x of orgs) {
+      for (let nX = 0; nX < orgs.length; nX++) {
+        const x = orgs[nX]!;
         const ix = items[x]!;
         if (ix.words.length < 2) continue;
         const fx = factsOf(ix);
@@ -320,8 +345,10 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
       }
     }
     // A one-word name joins only as the end of the longer one ("Mariners"); "Kremlin" is not "Kremlin Pool".
+    if (words.length >= longest) continue; // no longer name to join
     const longer: number[] = [];
-    for (const x of orgs) {
+    for (let nX = 0; nX < orgs.length; nX++) {
+      const x = orgs[nX]!;
       const wx = items[x]!.words;
       if (wx.length > words.length && (endsWith(wx, words) || (words.length > 1 && startsWith(wx, words)))) longer.push(x);
     }
@@ -362,7 +389,8 @@ function joinPlaces(items: Item[], joins: Joins): void {
   const { join } = joins;
   // 5. Places: "Washington" and "Washington, D.C."; a place written with its region code after it.
   const places = indexesWhere(items, (it) => it.type === 'place');
-  for (const a of places) {
+  for (let nA = 0; nA < places.length; nA++) {
+    const a = places[nA]!;
     const ia = items[a]!;
     const words = ia.words;
     const longer = places.find((x) => {
@@ -401,7 +429,8 @@ function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): 
   const links = linkRoles(doc, mentions);
   if (links.length) {
     const held = new Map<number, number[]>();
-    for (const l of links) {
+    for (let nL = 0; nL < links.length; nL++) {
+      const l = links[nL]!;
       const ri = mentions.indexOf(l.role);
       const pi = mentions.indexOf(l.person);
       if (ri < 0 || pi < 0) continue;
@@ -419,7 +448,8 @@ function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): 
     };
     for (const roles of held.values()) {
       if (roles.length < 2) continue; // a role covers only another of the same holder
-      for (const a of roles) {
+      for (let nA = 0; nA < roles.length; nA++) {
+        const a = roles[nA]!;
         const ta = wordsOf(a);
         const ofA = items[a]!.of;
         const covering = roles.find((b) => {
@@ -477,7 +507,8 @@ function toEntities(items: Item[], joins: Joins): Coreference {
       aliases.push(form);
       merges.push({ name: form, rule });
     };
-    for (const i of mentions) {
+    for (let nI = 0; nI < mentions.length; nI++) {
+      const i = mentions[nI]!;
       const it = items[i]!;
       alias(it.name, joins.rule[i] ?? 'same-entity');
       // The mention's own text, cleaned as the entity's type reads it: mostly its tagged type, cleaned already.
@@ -504,7 +535,8 @@ function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
     const cur = fullest.get(r);
     if (!cur || better(it, cur)) fullest.set(r, it);
   }
-  for (const it of items) {
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
     if (it.type !== 'role' || !it.of) continue;
     const k = byKey.get(expandAbbreviations(normName(it.of))) ?? byKey.get(normName(it.of));
     if (k === undefined) continue;
@@ -525,9 +557,10 @@ function indexesWhere(items: Item[], test: (it: Item) => boolean): number[] {
 }
 
 /** Indexes by a key, each list in the order given. */
-function groupBy(xs: number[], keyOf: (x: number) => string): Map<string, number[]> {
+function groupBy(xs: readonly number[], keyOf: (x: number) => string): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const x of xs) {
+  for (let nX = 0; nX < xs.length; nX++) {
+    const x = xs[nX]!;
     const k = keyOf(x);
     const list = out.get(k);
     if (list) list.push(x);
@@ -548,7 +581,10 @@ function oneGroup(list: readonly number[], find: (i: number) => number): boolean
 
 /** The first of the listed items named before `start`. */
 function firstBefore(items: Item[], list: readonly number[], start: number): number | undefined {
-  for (const x of list) if (items[x]!.m.start < start) return x;
+  for (let nX = 0; nX < list.length; nX++) {
+    const x = list[nX]!;
+    if (items[x]!.m.start < start) return x;
+  }
   return undefined;
 }
 
@@ -558,7 +594,8 @@ function firstBefore(items: Item[], list: readonly number[], start: number): num
  */
 function soleByWord(items: Item[], list: readonly number[], at: 'first' | 'last', word: string): number | undefined {
   let found: number | undefined;
-  for (const x of list) {
+  for (let nX = 0; nX < list.length; nX++) {
+    const x = list[nX]!;
     const words = items[x]!.words;
     if (words.length < 2 || (at === 'first' ? words[0] : words[words.length - 1]) !== word) continue;
     if (found === undefined) found = x;

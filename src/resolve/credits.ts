@@ -73,7 +73,8 @@ export function creditPartOf(doc: Doc, m: Mention): CreditPart | undefined {
  */
 export function addCreditMentions(doc: Doc, mentions: Mention[]): void {
   const sentences = new Set<number>();
-  for (const s of doc.sentences) {
+  for (let nS = 0; nS < doc.sentences.length; nS++) {
+    const s = doc.sentences[nS]!;
     if (closesBracket(doc.text, s.start, s.end) && CREDIT.test(doc.text.slice(s.start, s.end))) sentences.add(s.index);
   }
   for (const index of sentences) {

@@ -8,7 +8,8 @@ const MAX_HEADING_WORDS = 14;
 /** Sentence indices that are heading lines: a whole line of a few words with no closing punctuation. */
 export function headingSentences(doc: Doc): Set<number> {
   const out = new Set<number>();
-  for (const s of doc.sentences) {
+  for (let nS = 0; nS < doc.sentences.length; nS++) {
+    const s = doc.sentences[nS]!;
     // Cheapest tests first: most sentences do not start a line, or end in a period.
     const lineStart = s.start === 0 || doc.text[s.start - 1] === '\n';
     if (!lineStart) continue;
@@ -45,13 +46,17 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
   const headings = headingSentences(doc);
   if (!headings.size || !mentions.some((m) => m.type !== 'role' && headings.has(m.sentence))) return;
   const bodyNames = new Set<string>();
-  for (const m of mentions) if (m.type !== 'role' && !headings.has(m.sentence)) bodyNames.add(normText(m.text));
+  for (let nM = 0; nM < mentions.length; nM++) {
+    const m = mentions[nM]!;
+    if (m.type !== 'role' && !headings.has(m.sentence)) bodyNames.add(normText(m.text));
+  }
   // The body's single words, gathered when a one-word heading name first asks for them.
   let bodyWords: Set<string> | undefined;
   const isBodyWord = (w: string) => {
     if (!bodyWords) {
       bodyWords = new Set();
-      for (const m of mentions) {
+      for (let nM = 0; nM < mentions.length; nM++) {
+        const m = mentions[nM]!;
         if (m.type === 'role' || headings.has(m.sentence)) continue;
         for (const x of m.text.split(/\s+/)) bodyWords.add(normText(x));
       }
