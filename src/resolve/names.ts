@@ -150,21 +150,21 @@ export const orgCore = memoize((name: string): string => {
 });
 
 /** Abbreviated words expanded, so "State Dept." and "State Department" compare equal. */
-const ABBREVIATIONS: Record<string, string> = {
-  dept: 'department',
-  govt: 'government',
-  univ: 'university',
-  assn: 'association',
-  intl: 'international',
-  natl: 'national',
-  min: 'ministry',
-};
+const ABBREVIATIONS = new Map([
+  ['dept', 'department'],
+  ['govt', 'government'],
+  ['univ', 'university'],
+  ['assn', 'association'],
+  ['intl', 'international'],
+  ['natl', 'national'],
+  ['min', 'ministry'],
+]);
 
 export function expandAbbreviations(norm: string): string {
-  return norm
-    .split(' ')
-    .map((w) => ABBREVIATIONS[w] ?? w)
-    .join(' ');
+  const words = norm.split(' ');
+  // Most names have no abbreviated word: then the name is its own expansion.
+  if (!words.some((w) => ABBREVIATIONS.has(w))) return norm;
+  return words.map((w) => ABBREVIATIONS.get(w) ?? w).join(' ');
 }
 
 /** Title Case for role names ("foreign minister" -> "Foreign Minister"; short words stay lower). */
