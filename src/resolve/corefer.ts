@@ -275,9 +275,16 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
 }
 
 function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
-  const { find, join } = joins;
   // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
   const orgs = indexesWhere(items, (it) => it.type === 'organization');
+  joinAcronyms(items, orgs, joins);
+  joinBracketed(doc, items, joins);
+  joinShortForms(doc, items, orgs, joins);
+}
+
+/** An acronym ("NATO", "U.N.") joins the one longer name of the article it abbreviates. */
+function joinAcronyms(items: Item[], orgs: readonly number[], joins: Joins): void {
+  const { find, join } = joins;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.type === 'role' || it.type === 'person') continue;
@@ -293,7 +300,11 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
       it.type = 'organization';
     }
   }
-  joinBracketed(doc, items, joins);
+}
+
+/** Short forms to the fuller name of the article: legal suffixes dropped, a name's end or head, a party's core. */
+function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins: Joins): void {
+  const { find, join } = joins;
   const otherTypeKeys = new Set<string>();
   for (let nIt = 0; nIt < items.length; nIt++) {
     const it = items[nIt]!;
