@@ -42,15 +42,16 @@ function titleStarts(toks: Token[]): Uint8Array {
 }
 
 /**
- * Whether a title or a "who heads" verb may start at a token with this text. Not memoized: for plain words a
- * lower-casing and a few set look-ups cost less than a cache look-up with a fresh token string.
+ * Whether a title or a "who heads" verb may start at a token with this text: its first word opens a title, is the
+ * plural of a one-word title, or the whole token is a "heads" verb or a bare prefix. Not memoized: for plain words
+ * a lower-casing and one set look-up cost less than a cache look-up with a fresh token string.
  */
 function mayOpenRole(t: string): boolean {
   // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
   const n = HYPHEN_QUOTE_SPACE.test(t) ? normTok(t) : t.toLowerCase();
   const sp = n.indexOf(' ');
-  const first = sp < 0 ? n : n.slice(0, sp);
-  return TITLE_PREFIXES.has(first) || (first.endsWith('s') && TITLES.has(singular(first))) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n);
+  if (sp < 0) return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
+  return WORD_OPENERS.has(n.slice(0, sp));
 }
 /** No u flag: the same characters, and a faster test. */
 const HYPHEN_QUOTE_SPACE = /[-’\s]/;
@@ -385,6 +386,14 @@ const COMPOUND_PREFIXES = new Set(['deputy', 'vice', 'acting', 'first', 'assista
 
 /** Prefixes that are no title alone but open one: "vice prime minister", "assistant coach". */
 const BARE_PREFIXES = new Set(['vice', 'deputy', 'assistant', 'under', 'co']);
+
+/** Words that open a title: a title's first word, or the plural of a one-word title ("leaders": singular() gives "leader"). */
+const WORD_OPENERS = new Set([
+  ...[...TITLE_PREFIXES].filter((p) => !p.includes(' ')),
+  ...[...TITLES].flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
+]);
+/** Whole tokens that open a role without a title word: "heads" in "X, who heads Y"; "vice" in "Vice Prime Minister". */
+const WHOLE_OPENERS = new Set([...Object.keys(HEAD_VERBS), ...BARE_PREFIXES]);
 
 /** Nouns that own a title in "the country's finance minister", and the mention type they stand for. */
 const GENERIC_OWNERS: Record<string, 'place' | 'organization'> = {
