@@ -1,9 +1,9 @@
 // The view of one article that the relation finders share: per sentence, its named mentions with their
 // entities, and helpers to build evidence and to find the persons a pronoun or "the two" points at.
-import { canonicalTitle, isTitle, linkRoles } from '../ner/roles.js';
+import { canonicalTitle, isTitle, linkRoles, type RoleLink } from '../ner/roles.js';
 import { readLexicon } from '../resolve/names.js';
 import type { Article, Doc, EntityType, Evidence, LocalEntity, Mention, Span } from '../types.js';
-import { allMatches } from '../text/matches.js';
+import { allMatches, foldsLikeAscii } from '../text/matches.js';
 
 export interface NamedMention {
   i: number; // index in mentions
@@ -23,6 +23,8 @@ export interface SentView {
 }
 
 export interface Ctx {
+  /** Each role mention with the person it names, found once for all the finders. */
+  links: RoleLink[];
   /** Each role mention tied to a person: the person it names (for "the minister" later on). */
   holders: { title: string; start: number; person: NamedMention }[];
   doc: Doc;
@@ -31,6 +33,8 @@ export interface Ctx {
   entities: LocalEntity[];
   mentionEntity: number[];
   sents: SentView[];
+  /** The article has no ſ nor K: the fast forms of ASCII word patterns may run on it (see asciiWordPattern). */
+  asciiFold: boolean;
 }
 
 /** A parenthesis at the end of a caption that credits the photo: "(Name/Agency via AP)", "(AP Photo)". */
@@ -55,12 +59,13 @@ export function buildContext(doc: Doc, mentions: Mention[], entities: LocalEntit
     sents[m.sentence]?.names.push({ i, m, e, type });
   });
   const holders: Ctx['holders'] = [];
-  for (const l of linkRoles(doc, mentions)) {
+  const links = linkRoles(doc, mentions);
+  for (const l of links) {
     const pi = mentions.indexOf(l.person);
     const named = sents[l.person.sentence]?.names.find((n) => n.i === pi);
     if (named) holders.push({ title: canonicalTitle(l.role.text), start: l.role.start, person: named });
   }
-  return { holders, doc, article, mentions, entities, mentionEntity, sents };
+  return { links, holders, doc, article, mentions, entities, mentionEntity, sents, asciiFold: foldsLikeAscii(doc.text) };
 }
 
 /**

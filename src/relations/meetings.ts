@@ -5,19 +5,19 @@ import type { Relation, Span } from '../types.js';
 import { bodyNames, evidence, resolvePronoun, resolveTheTwo, resolveTitleAnaphor, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { dateIn, placeAfter } from './when-where.js';
 import { modalityOf } from './modality.js';
-import { allMatches } from '../text/matches.js';
+import { allMatches, asciiWordPattern, type AsciiWordPattern } from '../text/matches.js';
 
 type CueKind = 'verb' | 'noun';
 
 /** Event words. A verb's subject is before it and its object after; a noun's parties are found by its context. */
-const CUES: [CueKind, RegExp][] = [
+const CUES: [CueKind, AsciiWordPattern][] = [
   [
     'verb',
-    /\b(?:met|meets|meet|meeting|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:discussed|discusses|discuss|negotiated|negotiates) with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu,
+    asciiWordPattern(/\b(?:met|meets|meet|meeting|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:discussed|discusses|discuss|negotiated|negotiates) with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu),
   ],
   [
     'noun',
-    /\b(?:talks|meeting|meetings|summit|summits|negotiations|encounter|conversation|telephone conversation|phone call|tete-a-tete|handshake|discussions)\b/giu,
+    asciiWordPattern(/\b(?:talks|meeting|meetings|summit|summits|negotiations|encounter|conversation|telephone conversation|phone call|tete-a-tete|handshake|discussions)\b/giu),
   ],
 ];
 
@@ -43,8 +43,8 @@ export function findMeetings(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
   for (const s of ctx.sents) {
     const names = bodyNames(s).filter((n) => n.type === 'person');
-    for (const [kind, re] of CUES) {
-      for (const c of allMatches(re, s.text)) {
+    for (const [kind, cues] of CUES) {
+      for (const c of allMatches(ctx.asciiFold ? cues.ascii : cues.unicode, s.text)) {
         const cue: Span = [s.start + c.index, s.start + c.index + c[0].length];
         if (s.credits.some(([a]) => cue[0] >= a)) continue;
         for (const [a, b] of parties(ctx, s, names, kind, cue)) {

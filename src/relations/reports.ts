@@ -5,7 +5,7 @@ import { readLexicon } from '../resolve/names.js';
 import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
 import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolveTitleAnaphor, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { modalityOf } from './modality.js';
-import { allMatches } from '../text/matches.js';
+import { allMatches, asciiWordPattern } from '../text/matches.js';
 
 const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
 
@@ -217,8 +217,9 @@ export function findCredits(ctx: Ctx): Relation[] {
   return out;
 }
 
-const SAY =
-  /\b(?:said|says|say|stated|states|added|adds|noted|notes|declared|insisted|warned|explained|announced|asserted|argued|acknowledged|remarked|replied|wrote|tweeted|commented|told|tells|reiterated|stressed|emphasi[sz]ed|claimed|admitted|confirmed|(?:as )?saying)\b/giu;
+const SAY = asciiWordPattern(
+  /\b(?:said|says|say|stated|states|added|adds|noted|notes|declared|insisted|warned|explained|announced|asserted|argued|acknowledged|remarked|replied|wrote|tweeted|commented|told|tells|reiterated|stressed|emphasi[sz]ed|claimed|admitted|confirmed|(?:as )?saying)\b/giu,
+);
 
 /** said: a person quoted or reported speaking -> the article. */
 export function findSaid(ctx: Ctx): Relation[] {
@@ -226,7 +227,7 @@ export function findSaid(ctx: Ctx): Relation[] {
   for (const s of ctx.sents) {
     const persons = bodyNames(s).filter((n) => n.type === 'person');
     const done = new Set<number>();
-    for (const v of allMatches(SAY, s.text)) {
+    for (const v of allMatches(ctx.asciiFold ? SAY.ascii : SAY.unicode, s.text)) {
       const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
       if (inCredit(s, cue[0])) continue;
       // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.
