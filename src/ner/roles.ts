@@ -15,10 +15,22 @@ const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length))
 const TITLE_PREFIXES = new Set([...TITLES].flatMap((t) => t.split(' ').map((_, k, w) => w.slice(0, k + 1).join(' '))));
 /** A token's normalized text, cached: roles look at every token of every article. */
 const normTok = memoize(norm);
+/** Plurals of titles ("leaders", "opposition leaders"): every word whose singular() is a title, and no other. */
+const PLURAL_TITLES = new Set(
+  [...TITLES].flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
+);
 
-/** True when a title of the lexicon may start at a token with this text. */
-function mayStartTitle(tok: string): boolean {
-  const n = normTok(tok);
+/** Per token list: each token's normalized text, filled in as asked (title tokens are read again and again). */
+const normCache = new WeakMap<Token[], (string | undefined)[]>();
+function normsOf(toks: Token[]): (string | undefined)[] {
+  let norms = normCache.get(toks);
+  if (!norms) normCache.set(toks, (norms = new Array<string | undefined>(toks.length)));
+  return norms;
+}
+
+/** True when a title of the lexicon may start at token i. */
+function mayStartTitle(toks: Token[], i: number): boolean {
+  const n = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
   const sp = n.indexOf(' ');
   return n !== '' && TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp));
 }
@@ -48,7 +60,12 @@ function titleStarts(toks: Token[]): Uint8Array {
  */
 function mayOpenRole(t: string): boolean {
   // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
-  const n = HYPHEN_QUOTE_SPACE.test(t) ? normTok(t) : t.toLowerCase();
+  const plain = !HYPHEN_QUOTE_SPACE.test(t);
+  // Openers are words of a-z, so a plain word starting with an ASCII letter can be one only if some opener has its
+  // first letter and length: most tokens fail this without a lower-casing or a set look-up.
+  const c = t.charCodeAt(0) | 32;
+  if (plain && c >= 97 && c <= 122 && !(OPENER_SHAPES[c - 97]! & lengthBit(t.length))) return false;
+  const n = plain ? t.toLowerCase() : normTok(t);
   const sp = n.indexOf(' ');
   if (sp < 0) return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
   return WORD_OPENERS.has(n.slice(0, sp));
@@ -60,13 +77,14 @@ const HYPHEN_QUOTE_SPACE = /[-’\s]/;
 function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
   let best = i;
   let key = '';
+  const norms = normsOf(toks);
   for (let j = i; j < sentEnd && j < i + MAX_TITLE_WORDS; j++) {
-    const w = normTok(toks[j]!.text);
+    const w = (norms[j] ??= normTok(toks[j]!.text));
     if (!w) break;
     key = key ? `${key} ${w}` : w;
     // A plural title ("two opposition leaders, A and B") is the title of each person it names.
     // Only in lower case: a capitalized plural is most often a name's word ("Queens Park", "House of Representatives").
-    if (key.length > 3 && key.endsWith('s') && /^\p{Ll}/u.test(toks[j]!.text) && !Object.hasOwn(HEAD_VERBS, key) && TITLES.has(singular(key))) best = j + 1;
+    if (key.length > 3 && PLURAL_TITLES.has(key) && /^\p{Ll}/u.test(toks[j]!.text) && !Object.hasOwn(HEAD_VERBS, key)) best = j + 1;
     if (!TITLE_PREFIXES.has(key)) break;
     if (TITLES.has(key)) best = j + 1;
   }
@@ -202,7 +220,7 @@ export const canonicalTitle = memoize((text: string): string => {
 /** True when a role mention's text is a plural title ("opposition leaders"). */
 export function isPluralTitle(text: string): boolean {
   const n = norm(text);
-  return !TITLES.has(n) && n.endsWith('s') && !Object.hasOwn(HEAD_VERBS, n) && TITLES.has(singular(n));
+  return !TITLES.has(n) && PLURAL_TITLES.has(n) && !Object.hasOwn(HEAD_VERBS, n);
 }
 
 /** The singular of a title's last word: "leaders" -> "leader", "secretaries" -> "secretary", "bosses" -> "boss". */
@@ -217,7 +235,7 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
   // Most tokens start no title: one flag per token rules them out.
   if (!titleStarts(toks)[i]) return undefined;
-  const lower = normTok(toks[i]!.text);
+  const lower = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
   const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
   let end = -1;
   let title = '';
@@ -390,10 +408,19 @@ const BARE_PREFIXES = new Set(['vice', 'deputy', 'assistant', 'under', 'co']);
 /** Words that open a title: a title's first word, or the plural of a one-word title ("leaders": singular() gives "leader"). */
 const WORD_OPENERS = new Set([
   ...[...TITLE_PREFIXES].filter((p) => !p.includes(' ')),
-  ...[...TITLES].flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
+  ...[...TITLES].filter((t) => !t.includes(' ')).flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
 ]);
 /** Whole tokens that open a role without a title word: "heads" in "X, who heads Y"; "vice" in "Vice Prime Minister". */
 const WHOLE_OPENERS = new Set([...Object.keys(HEAD_VERBS), ...BARE_PREFIXES]);
+/** Per first letter a-z, a bit for each length of the openers starting with it (all lengths from 31 share a bit). */
+const OPENER_SHAPES = new Int32Array(26);
+for (const w of [...WORD_OPENERS, ...WHOLE_OPENERS]) {
+  if (!/^[a-z]+$/.test(w)) throw new Error(`roles: the opener "${w}" is not a word of a-z, as mayOpenRole assumes`);
+  OPENER_SHAPES[w.charCodeAt(0) - 97]! |= lengthBit(w.length);
+}
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
 
 /** Nouns that own a title in "the country's finance minister", and the mention type they stand for. */
 const GENERIC_OWNERS: Record<string, 'place' | 'organization'> = {
@@ -502,7 +529,7 @@ function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
     let cut = -1;
     for (;;) {
       let hit = -1;
-      for (let j = doc.tokens[i] && mayStartTitle(doc.tokens[i]!.text) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
+      for (let j = doc.tokens[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
         const t = doc.tokens[j - 1];
         if (!t || t.end >= m.end) continue;
         if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
