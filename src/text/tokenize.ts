@@ -30,23 +30,25 @@ export function tokenize(text: string): Token[] {
   while (p < n) {
     const cp = text.codePointAt(p)!;
     const size = cp > 0xffff ? 2 : 1;
-    const cls = charClass(cp);
+    const cls = cp < 128 ? ASCII_CLASSES[cp]! : charClass(cp);
     if (cls & SPACE) {
       p++;
       continue;
     }
     let q = p + size;
     if (cls & LETTER) {
-      // (?:\p{L}\.){2,}: two or more letter-dot pairs ("U.S.").
+      // (?:\p{L}\.){2,}: two or more letter-dot pairs ("U.S."); most words have no dot after their first letter.
       let pairs = 0;
       let r = p;
-      for (;;) {
-        const c = text.codePointAt(r);
-        if (c === undefined || !(charClass(c) & LETTER)) break;
-        const after = r + (c > 0xffff ? 2 : 1);
-        if (text.charCodeAt(after) !== 46) break;
-        r = after + 1;
-        pairs++;
+      if (text.charCodeAt(q) === 46) {
+        for (;;) {
+          const c = text.codePointAt(r);
+          if (c === undefined || !(charClass(c) & LETTER)) break;
+          const after = r + (c > 0xffff ? 2 : 1);
+          if (text.charCodeAt(after) !== 46) break;
+          r = after + 1;
+          pairs++;
+        }
       }
       if (pairs >= 2) q = r;
       else {
@@ -84,6 +86,8 @@ const WORD = 2; // \p{L}, \p{M} or \p{N}
 const SPACE = 4; // \s
 const KNOWN = 8;
 const classes = new Uint8Array(0x10000);
+/** The classes of ASCII, filled in advance: the tokenizer reads them without a call. */
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
 
 function computeClass(ch: string): number {
   let c = 0;
