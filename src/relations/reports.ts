@@ -22,6 +22,13 @@ const BEFORE_OUTLET = new RegExp(
     "\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}.'’-]+\\s+){0,4})$",
   'iu',
 );
+/**
+ * A word of every BEFORE_OUTLET cue: a quick test first, since that pattern, anchored at the end, is tried at every
+ * position of the text before each organization, and most such stretches hold no cue at all.
+ */
+const OUTLET_CUE_WORD = asciiWordPattern(
+  /\b(?:said|says|saying|spoke|speaks|appeared|appearing|told|tells|telling|speaking|talking|remarks|confirmed|shared|repeated|interview|statement|comments|quoted|cited|reported|carried|published|broadcast|writing|wrote|report|article|op-ed|column|piece|according)/iu,
+);
 const MODIFIER_SET = new Set(OUTLET_MODIFIERS);
 /** The words between cue and outlet are capitalized (names, demonyms) or outlet modifiers, never other words. */
 const fillerOk = (filler: string) => filler.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w) || MODIFIER_SET.has(w.toLowerCase()));
@@ -38,6 +45,8 @@ const AS_SAYING = /^\s+as\s+(?:saying|telling|writing|having said)\b/iu;
 export function findReports(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
   const outlets = new Set<number>(); // entities seen as news organizations by a strong cue
+  const cueWord = ctx.asciiFold ? OUTLET_CUE_WORD.ascii : OUTLET_CUE_WORD.unicode;
+  const afterMatch = new Map<NamedMention, RegExpExecArray | null>(); // the same in both passes
   for (const pass of [1, 2]) {
     for (const s of ctx.sents) {
       const names = bodyNames(s);
@@ -45,9 +54,10 @@ export function findReports(ctx: Ctx): Relation[] {
         if (o.type !== 'organization') continue;
         const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
         const after = ctx.doc.text.slice(o.m.end, s.end);
-        let b = pass === 1 ? BEFORE_OUTLET.exec(before) : null;
+        let b = pass === 1 && cueWord.test(before) ? BEFORE_OUTLET.exec(before) : null;
         if (b && !fillerOk(b[1] ?? '')) b = null;
-        const a = AFTER_OUTLET.exec(after);
+        let a = afterMatch.get(o);
+        if (a === undefined) afterMatch.set(o, (a = AFTER_OUTLET.exec(after)));
         let src: NamedMention | undefined;
         let cue: Span | undefined;
         if (b && NOT_OUTLET.test(o.m.text)) continue;
