@@ -47,57 +47,75 @@ export function findReports(ctx: Ctx): Relation[] {
   const outlets = new Set<number>(); // entities seen as news organizations by a strong cue
   const cueWord = ctx.asciiFold ? OUTLET_CUE_WORD.ascii : OUTLET_CUE_WORD.unicode;
   const afterMatch = new Map<NamedMention, RegExpExecArray | null>(); // the same in both passes
-  for (const pass of [1, 2]) {
+  // The loops over every organization stay small (they are what V8 optimizes first); reading a cue is apart.
+  for (let pass = 1; pass <= 2; pass++) {
     for (const s of ctx.sents) {
-      const names = bodyNames(s);
-      for (const o of names) {
+      for (const o of s.body) {
         if (o.type !== 'organization') continue;
-        const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
-        const after = ctx.doc.text.slice(o.m.end, s.end);
-        let b = pass === 1 && cueWord.test(before) ? BEFORE_OUTLET.exec(before) : null;
-        if (b && !fillerOk(b[1] ?? '')) b = null;
-        let a = afterMatch.get(o);
-        if (a === undefined) afterMatch.set(o, (a = AFTER_OUTLET.exec(after)));
-        let src: NamedMention | undefined;
-        let cue: Span | undefined;
-        if (b && NOT_OUTLET.test(o.m.text)) continue;
-        // "according to OSCE principles" quotes rules, not an outlet: the outlet ends its phrase.
-        if (b && /^according to/i.test(b[0]) && !/^(?:\s*(?:[,.;:)"”]|['’]s\b|$)|\s+(?:news agency|newspaper|daily|agency|television|radio|tv|magazine|said|reported|quoted))/iu.test(after)) continue;
-        // "said on Monday" is a date: "said on X" reports only when X is a broadcaster ("said on Y radio").
-        if (b && /^(?:said|says|saying|spoke|speaks|appeared|appearing) on\b/i.test(b[0]) && !BROADCAST_AFTER.test(after) && !isOutlet(ctx, o, after)) continue;
-        if (b) {
-          cue = [o.m.start - b[0].length, o.m.start - b[0].length + b[0].trimEnd().length];
-          src = /^according to/i.test(b[0]) ? mainSubject(ctx, s, o, cue) : subjectBefore(ctx, s, o, cue[0]);
-          // "In a statement shared with X, Y said": a fronted phrase; the speaker is the subject after it.
-          if (!src && (FRONTED.test(ctx.doc.text.slice(s.start, cue[0])) || (/^\s*$/.test(ctx.doc.text.slice(s.start, cue[0])) && /^in\b/i.test(b[0])))) src = subjectAfterFronted(ctx, s, o);
-          // "the 32-year-old captain was quoted as saying by X": the person the article is about just then.
-          if (!src && /\bquoted\b/i.test(b[0])) src = resolvePronoun(ctx, s.index, s.start);
-        } else if (a) {
-          const verb = a[1]!.toLowerCase();
-          const vStart = o.m.end + a.index + a[0].length - verb.length;
-          cue = [vStart, vStart + verb.length];
-          const strong = /^(?:reported|reports|reporting|quoted|quotes|cited|cites|carried|published)$/.test(verb);
-          // "X said" makes X a news organization only when the text says it is one.
-          if (pass === 1 && !strong) continue;
-          if (pass === 2 && (strong || !(outlets.has(o.e) || isOutlet(ctx, o, a[0])))) continue;
-          if (/^(?:quoted|quotes|cited|cites)$/.test(verb)) {
-            const next = names.find((n) => n.m.start >= cue![1] && n.type === 'person');
-            if (next && AS_SAYING.test(ctx.doc.text.slice(next.m.end, s.end))) src = next;
-            else if (next && /^\s*$/.test(ctx.doc.text.slice(cue[1], next.m.start).replace(/\b(?:the|a|an)\b|[\p{L}-]+(?=\s)/giu, ''))) src = next;
-            // "X did Y, Interfax quoted his spokesman as saying": X's deeds are reported too.
-            const first = bodyNames(s).filter(outsideQuotes(s)).find((n) => n.type === 'person' && n.m.end <= o.m.start && n.e !== src?.e);
-            if (src && first && /,\s*$/.test(ctx.doc.text.slice(s.start, o.m.start))) {
-              out.push({ type: 'reported_by', source: first.e, target: o.e, evidence: evidence(ctx, s, spanOf(first.m), spanOf(o.m), cue) });
-            }
-          } else src = relativeSpeaker(ctx, s, o) ?? mainSubject(ctx, s, o, cue);
+        let b: RegExpExecArray | null = null;
+        if (pass === 1) {
+          const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
+          if (cueWord.test(before)) b = BEFORE_OUTLET.exec(before);
+          if (b && !fillerOk(b[1] ?? '')) b = null;
         }
-        if (!src || !cue || src.e === o.e) continue;
-        outlets.add(o.e);
-        out.push({ type: 'reported_by', source: src.e, target: o.e, evidence: evidence(ctx, s, spanOf(src.m), spanOf(o.m), cue) });
+        let a = afterMatch.get(o);
+        if (a === undefined) afterMatch.set(o, (a = AFTER_OUTLET.exec(ctx.doc.text.slice(o.m.end, s.end))));
+        if (b || a) reportAt(ctx, s, o, pass, b, a, outlets, out);
       }
     }
   }
   return out;
+}
+
+/** The reported_by relations of an organization with a cue before it (`b`) or after it (`a`). */
+function reportAt(
+  ctx: Ctx,
+  s: SentView,
+  o: NamedMention,
+  pass: number,
+  b: RegExpExecArray | null,
+  a: RegExpExecArray | null,
+  outlets: Set<number>,
+  out: Relation[],
+): void {
+  const names = s.body;
+  const after = ctx.doc.text.slice(o.m.end, s.end);
+  let src: NamedMention | undefined;
+  let cue: Span | undefined;
+  if (b && NOT_OUTLET.test(o.m.text)) return;
+  // "according to OSCE principles" quotes rules, not an outlet: the outlet ends its phrase.
+  if (b && /^according to/i.test(b[0]) && !/^(?:\s*(?:[,.;:)"”]|['’]s\b|$)|\s+(?:news agency|newspaper|daily|agency|television|radio|tv|magazine|said|reported|quoted))/iu.test(after)) return;
+  // "said on Monday" is a date: "said on X" reports only when X is a broadcaster ("said on Y radio").
+  if (b && /^(?:said|says|saying|spoke|speaks|appeared|appearing) on\b/i.test(b[0]) && !BROADCAST_AFTER.test(after) && !isOutlet(ctx, o, after)) return;
+  if (b) {
+    cue = [o.m.start - b[0].length, o.m.start - b[0].length + b[0].trimEnd().length];
+    src = /^according to/i.test(b[0]) ? mainSubject(ctx, s, o, cue) : subjectBefore(ctx, s, o, cue[0]);
+    // "In a statement shared with X, Y said": a fronted phrase; the speaker is the subject after it.
+    if (!src && (FRONTED.test(ctx.doc.text.slice(s.start, cue[0])) || (/^\s*$/.test(ctx.doc.text.slice(s.start, cue[0])) && /^in\b/i.test(b[0])))) src = subjectAfterFronted(ctx, s, o);
+    // "the 32-year-old captain was quoted as saying by X": the person the article is about just then.
+    if (!src && /\bquoted\b/i.test(b[0])) src = resolvePronoun(ctx, s.index, s.start);
+  } else if (a) {
+    const verb = a[1]!.toLowerCase();
+    const vStart = o.m.end + a.index + a[0].length - verb.length;
+    cue = [vStart, vStart + verb.length];
+    const strong = /^(?:reported|reports|reporting|quoted|quotes|cited|cites|carried|published)$/.test(verb);
+    // "X said" makes X a news organization only when the text says it is one.
+    if (pass === 1 && !strong) return;
+    if (pass === 2 && (strong || !(outlets.has(o.e) || isOutlet(ctx, o, a[0])))) return;
+    if (/^(?:quoted|quotes|cited|cites)$/.test(verb)) {
+      const next = names.find((n) => n.m.start >= cue![1] && n.type === 'person');
+      if (next && AS_SAYING.test(ctx.doc.text.slice(next.m.end, s.end))) src = next;
+      else if (next && /^\s*$/.test(ctx.doc.text.slice(cue[1], next.m.start).replace(/\b(?:the|a|an)\b|[\p{L}-]+(?=\s)/giu, ''))) src = next;
+      // "X did Y, Interfax quoted his spokesman as saying": X's deeds are reported too.
+      const first = bodyNames(s).filter(outsideQuotes(s)).find((n) => n.type === 'person' && n.m.end <= o.m.start && n.e !== src?.e);
+      if (src && first && /,\s*$/.test(ctx.doc.text.slice(s.start, o.m.start))) {
+        out.push({ type: 'reported_by', source: first.e, target: o.e, evidence: evidence(ctx, s, spanOf(first.m), spanOf(o.m), cue) });
+      }
+    } else src = relativeSpeaker(ctx, s, o) ?? mainSubject(ctx, s, o, cue);
+  }
+  if (!src || !cue || src.e === o.e) return;
+  outlets.add(o.e);
+  out.push({ type: 'reported_by', source: src.e, target: o.e, evidence: evidence(ctx, s, spanOf(src.m), spanOf(o.m), cue) });
 }
 
 /** A name that says it is an outlet ("Fox News", "The Daily Star"), or sits beside a word that does. */
@@ -234,24 +252,31 @@ const SAY = asciiWordPattern(
 /** said: a person quoted or reported speaking -> the article. */
 export function findSaid(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
+  const say = ctx.asciiFold ? SAY.ascii : SAY.unicode;
+  // The loop over every sentence stays small (it is what V8 optimizes first); reading its verbs is apart.
   for (const s of ctx.sents) {
-    const persons = bodyNames(s).filter((n) => n.type === 'person');
-    const done = new Set<number>();
-    for (const v of allMatches(ctx.asciiFold ? SAY.ascii : SAY.unicode, s.text)) {
-      const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
-      if (inCredit(s, cue[0])) continue;
-      // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.
-      if (/^(?:added|adds|noted|notes|confirmed|claimed|stressed)$/i.test(v[0]) && !/^\s*(?:[,:"“.;]|that\b|$)/u.test(s.text.slice(v.index + v[0].length)) && !/[,"”]\s*$/u.test(s.text.slice(0, v.index))) continue;
-      const speaker = speakerOf(ctx, s, persons, cue);
-      if (!speaker || done.has(speaker.e)) continue;
-      done.add(speaker.e);
-      // The modality of saying sits right before the verb ("did not say"), not in what was said.
-      const mod = modalityOf(s.text, s.start, cue, 25);
-      const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
-      out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
-    }
+    const verbs = allMatches(say, s.text);
+    if (verbs.length) saidIn(ctx, s, verbs, out);
   }
   return out;
+}
+
+/** The said relations of one sentence, from its verbs of speech: one per speaker. */
+function saidIn(ctx: Ctx, s: SentView, verbs: RegExpExecArray[], out: Relation[]): void {
+  const done = new Set<number>();
+  for (const v of verbs) {
+    const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
+    if (inCredit(s, cue[0])) continue;
+    // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.
+    if (/^(?:added|adds|noted|notes|confirmed|claimed|stressed)$/i.test(v[0]) && !/^\s*(?:[,:"“.;]|that\b|$)/u.test(s.text.slice(v.index + v[0].length)) && !/[,"”]\s*$/u.test(s.text.slice(0, v.index))) continue;
+    const speaker = speakerOf(ctx, s, s.persons, cue);
+    if (!speaker || done.has(speaker.e)) continue;
+    done.add(speaker.e);
+    // The modality of saying sits right before the verb ("did not say"), not in what was said.
+    const mod = modalityOf(s.text, s.start, cue, 25);
+    const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
+    out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
+  }
 }
 
 function speakerOf(ctx: Ctx, s: SentView, persons: NamedMention[], cue: Span): NamedMention | undefined {

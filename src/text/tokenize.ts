@@ -70,7 +70,7 @@ export function tokenize(text: string): Token[] {
         if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigit(text.charCodeAt(q + 1))) q = digitsEnd(text, q + 1);
         else break;
       }
-      if (isOrdinalSuffix(text.charCodeAt(q), text.charCodeAt(q + 1))) q += 2;
+      if (ORDINAL_SUFFIXES.has(text.slice(q, q + 2))) q += 2;
       else if (text.charCodeAt(q) === 115) q += 1;
     }
     // Anything else is \S: one code point.
@@ -125,9 +125,7 @@ function digitsEnd(text: string, q: number): number {
   return q;
 }
 
-/** st, nd, rd, th */
-const isOrdinalSuffix = (a: number, b: number) =>
-  (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** - ' ’ & */
 const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019 || c === 38;
