@@ -102,12 +102,14 @@ function placeNames(sents: SentView[], mentions: Mention[], entities: LocalEntit
  */
 export function resolveTitleAnaphor(ctx: Ctx, sent: number, pos: number): NamedMention | undefined {
   const s = ctx.sents[sent]!;
+  const from = ctx.sents[Math.max(0, sent - 4)]!.start;
+  // Without a title holder named in reach before `pos`, there is no one to find: skip reading the words.
+  if (!ctx.holders.some((h) => h.start < pos && h.start >= from)) return undefined;
   const before = ctx.doc.text.slice(s.start, pos).replace(/(?:\s+(?:also|later|then|has|had|again|have))+\s*$/iu, ' ');
   const m = /\b[Tt]he\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u.exec(before);
   if (!m || !isTitle(m[1]!)) return undefined;
   const title = canonicalTitle(m[1]!);
   const at = s.start + m.index;
-  const from = ctx.sents[Math.max(0, sent - 4)]!.start;
   const hit = ctx.holders.filter((h) => h.start < at && h.start >= from && (h.title === title || h.title.endsWith(` ${title}`))).at(-1);
   return hit?.person;
 }
