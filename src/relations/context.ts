@@ -52,7 +52,8 @@ export function buildContext(doc: Doc, mentions: Mention[], entities: LocalEntit
   const sents: SentView[] = doc.sentences.map((s) => {
     const text = doc.text.slice(s.start, s.end);
     const credits: Span[] = [];
-    const c = CREDIT.exec(text);
+    // CREDIT ends the sentence with ")", and a sentence ends with its last token: test one character first.
+    const c = text.endsWith(')') ? CREDIT.exec(text) : null;
     if (c && CREDIT_BODY.test(c[1]!)) credits.push([s.start + c.index, s.end]);
     if (CREDIT_LINE.test(text)) credits.push([s.start, s.end]);
     return { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits, quotes: quoteSpans(text, s.start) };

@@ -30,7 +30,7 @@ export function modalityOf(text: string, offset: number, cue: Span, window = WIN
   let from = Math.max(0, cueStart - window);
   // The clause: a semicolon, a "but" or a closing quote before the cue starts a new one.
   const before = text.slice(from, cueStart);
-  const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, /\bbut\b|[”"]\s/giu), before.includes('.') ? lastMatch(before, /\.\s/gu) : -1);
+  const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, BUT_OR_QUOTE), before.includes('.') ? lastMatch(before, PERIOD) : -1);
   if (cut >= 0) from += cut + 1;
   // A relative clause set off before the cue is about someone else ("X, who would join the board, said she had
   // met Y"), and a reporting verb opens the clause of the event it reports: their words set no modality.
@@ -38,15 +38,7 @@ export function modalityOf(text: string, offset: number, cue: Span, window = WIN
   if (clause.includes(',')) clause = clause.replace(RELATIVE, (r) => ' '.repeat(r.length));
   const said = lastMatch(clause.slice(0, cueStart - from), REPORTING);
   if (said >= 0) clause = ' '.repeat(said + 1) + clause.slice(said + 1);
-  let found: { modality: Modality; cue?: Span } = { modality: 'occurred' };
-  // Most clauses hold no modality word at all: one test of all the rules at once rules them out.
-  if (ANY_RULE.test(clause)) for (const [modality, re] of RULES) {
-    const m = re.exec(clause);
-    if (m) {
-      found = { modality, cue: [offset + from + m.index, offset + from + m.index + m[0].length] };
-      break;
-    }
-  }
+  const found = firstRule(clause, offset + from);
   if (found.modality === 'denied' || found.modality === 'cancelled') return found;
   // An event named as a noun may be called off after it: "a summit between A and B ... has been postponed".
   const rest = text.slice(cueEnd, cueEnd + AFTER_WINDOW);
@@ -57,6 +49,21 @@ export function modalityOf(text: string, offset: number, cue: Span, window = WIN
   }
   return found;
 }
+
+/** The first rule that matches the clause (which starts at `offset` in the article), else occurred. */
+function firstRule(clause: string, offset: number): { modality: Modality; cue?: Span } {
+  // Most clauses hold no modality word at all: one test of all the rules at once rules them out.
+  if (!ANY_RULE.test(clause)) return { modality: 'occurred' };
+  for (let k = 0; k < RULES.length; k++) {
+    const m = RULES[k]![1].exec(clause);
+    if (m) return { modality: RULES[k]![0], cue: [offset + m.index, offset + m.index + m[0].length] };
+  }
+  return { modality: 'occurred' };
+}
+
+/** A "but" or a closing quote, and a period: they end the clause before the cue. */
+const BUT_OR_QUOTE = /\bbut\b|[”"]\s/giu;
+const PERIOD = /\.\s/gu;
 
 /** ", who would join the board ...," / ", which was due ...,": a clause about another noun, closed before the cue. */
 const RELATIVE = /,\s*(?:who|whom|whose|which)\b[^,;]*,/giu;
