@@ -21,6 +21,9 @@ const CUES: [CueKind, AsciiWordPattern][] = [
   ],
 ];
 
+/** Either kind of cue: one scan finds the few sentences that need the two (V8 runs it faster than the two). */
+const ANY_CUE = asciiWordPattern(new RegExp(CUES.map(([, cues]) => cues.unicode.source).join('|'), 'iu'));
+
 const POSSESSIVE_PRONOUN = /\b(?:his|her)\s+(?:[\p{L}-]+\s+)?$/iu;
 const THEIR = /\btheir\s+(?:[\p{L}-]+\s+)?$/iu;
 const THE_TWO = /\b(?:the two(?: men| women| leaders| ministers| sides)?|both(?: men| women| leaders)?|they)\s+(?:[\p{L}]+\s+){0,2}$/iu;
@@ -41,8 +44,10 @@ const GAP_BREAK = /[;:"“”]|\b(?:said|says|and|but|who|which|that|to|after|be
 
 export function findMeetings(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
+  const anyCue = ctx.asciiFold ? ANY_CUE.ascii : ANY_CUE.unicode;
   // The loop over every sentence stays small (it is what V8 optimizes first); the work for a cue is apart.
   for (const s of ctx.sents) {
+    if (!anyCue.test(s.text)) continue;
     for (const cues of CUES) {
       for (const c of allMatches(ctx.asciiFold ? cues[1].ascii : cues[1].unicode, s.text)) {
         const cue: Span = [s.start + c.index, s.start + c.index + c[0].length];
