@@ -140,7 +140,8 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
   splitTitlesFromNames(doc, names);
   const out: Mention[] = [];
   const bySentence = groupBySentence(names);
-  // Most tokens start no title: their flag rules them out before any other work.
+  // Most tokens start no title: their flag rules them out before any other work. (The loop stays small: it is
+  // what V8 optimizes first; a role found is recorded apart.)
   const flags = titleStarts(doc.tokens);
   for (const s of doc.sentences) {
     const sentNames = bySentence.get(s.index) ?? [];
@@ -148,21 +149,26 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
       if (!flags[i]) continue;
       const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, sentNames);
       if (!f) continue;
-      const start = doc.tokens[f.start]!.start;
-      const end = doc.tokens[f.end - 1]!.end;
-      const m: Mention = { start, end, type: 'role', text: doc.text.slice(start, end), sentence: s.index };
-      if (f.of) m.of = f.of;
-      out.push(m);
-      // A portfolio the tagger took for a name ("State for Sport"), or a title word it took for a person ("Prime"
-      // of "Prime Minister"), is part of the title, not a name of its own.
-      for (let n = names.length - 1; n >= 0; n--) {
-        const x = names[n]!;
-        if (x.start >= start && x.end <= end) names.splice(n, 1);
-      }
+      addRole(doc, s.index, f, names, out);
       i = f.end - 1;
     }
   }
   return out;
+}
+
+/** Records a role found as a mention, and drops the names inside it. */
+function addRole(doc: Doc, sentence: number, f: Found, names: Mention[], out: Mention[]): void {
+  const start = doc.tokens[f.start]!.start;
+  const end = doc.tokens[f.end - 1]!.end;
+  const m: Mention = { start, end, type: 'role', text: doc.text.slice(start, end), sentence };
+  if (f.of) m.of = f.of;
+  out.push(m);
+  // A portfolio the tagger took for a name ("State for Sport"), or a title word it took for a person ("Prime"
+  // of "Prime Minister"), is part of the title, not a name of its own.
+  for (let n = names.length - 1; n >= 0; n--) {
+    const x = names[n]!;
+    if (x.start >= start && x.end <= end) names.splice(n, 1);
+  }
 }
 
 /** The person each role mention belongs to, found again from the final mention list. */
@@ -522,52 +528,61 @@ function ofName(m: Mention): string {
  * person. The title part is a role of its own: the person mention is shortened in place to the name.
  */
 function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
-  for (const m of names) {
-    if (m.type !== 'person') continue;
-    let i = tokenStartingAt(doc.tokens, m.start);
-    if (i === undefined) continue;
-    let cut = -1;
-    for (;;) {
-      let hit = -1;
-      for (let j = doc.tokens[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
-        const t = doc.tokens[j - 1];
-        if (!t || t.end >= m.end) continue;
-        if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
-          hit = j;
-          break;
-        }
-      }
-      if (hit < 0) break;
-      cut = hit;
-      i = hit;
-    }
-    if (cut < 0 || !/^\p{Lu}/u.test(doc.tokens[cut]!.text)) continue;
-    m.start = doc.tokens[cut]!.start;
-    m.text = doc.text.slice(m.start, m.end);
-  }
+  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, m);
   // A capitalized title inside a longer name, with a person's name after it: "Springbok scrum-half Joost van der
   // Westhuizen", "Federal Aviation Administration Director Jane Doe" (an organization to the tagger). The name after
   // the title is the mention; for an organization only when it starts with a known given name.
-  for (const m of names) {
-    if (m.type !== 'person' && m.type !== 'organization') continue;
-    const first = tokenStartingAt(doc.tokens, m.start);
-    if (first === undefined) continue;
-    let last = first;
-    while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
-    for (let p = m.type === 'organization' ? first : first + 1; p < last; p++) {
-      const end = titleEndAt(doc.tokens, p, last + 1);
-      if (end === p || end > last) continue;
-      const rest = doc.tokens.slice(end, last + 1);
-      if (rest.length > 4 || !rest.every((t) => /^\p{Lu}/u.test(t.text) || /^(?:van|von|de|der|da|di|du|del|la|le|bin|al|ibn)$/.test(t.text))) continue;
-      // For an organization, the tail must look like a person: a known given name first, or a capitalized title
-      // ("King X", "Agency Director X Y") before up to three words none of which names an organization.
-      const titleCapitalized = /^\p{Lu}/u.test(doc.tokens[p]!.text);
-      const orgWord = rest.some((t) => GENERIC_ORG_WORDS.has(t.text.toLowerCase()) || /^(?:inc|corp|co|ltd|plc|group|bank|news|press)\.?$/i.test(t.text));
-      if (m.type === 'organization' && (orgWord || !((isGivenName(rest[0]!.text) && rest.length >= 2) || (titleCapitalized && rest.length <= 3)))) continue;
-      m.start = rest[0]!.start;
-      m.text = doc.text.slice(m.start, m.end);
-      m.type = 'person';
-      break;
+  for (const m of names) if (m.type === 'person' || m.type === 'organization') cutInnerTitle(doc, m);
+}
+
+/** "President Vladimir Putin" as one person: the mention starts after its leading titles. */
+function cutLeadingTitles(doc: Doc, m: Mention): void {
+  let i = tokenStartingAt(doc.tokens, m.start);
+  if (i === undefined) return;
+  let cut = -1;
+  for (;;) {
+    let hit = -1;
+    for (let j = doc.tokens[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
+      const t = doc.tokens[j - 1];
+      if (!t || t.end >= m.end) continue;
+      if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
+        hit = j;
+        break;
+      }
     }
+    if (hit < 0) break;
+    cut = hit;
+    i = hit;
   }
+  if (cut < 0 || !/^\p{Lu}/u.test(doc.tokens[cut]!.text)) return;
+  m.start = doc.tokens[cut]!.start;
+  m.text = doc.text.slice(m.start, m.end);
+}
+
+/** A person's name after a title inside a person or organization mention becomes the mention (see above). */
+function cutInnerTitle(doc: Doc, m: Mention): void {
+  const first = tokenStartingAt(doc.tokens, m.start);
+  if (first === undefined) return;
+  let last = first;
+  while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
+  for (let p = m.type === 'organization' ? first : first + 1; p < last; p++) {
+    const end = titleEndAt(doc.tokens, p, last + 1);
+    if (end === p || end > last) continue;
+    const rest = doc.tokens.slice(end, last + 1);
+    if (!namesPersonAfter(doc, m, p, rest)) continue;
+    m.start = rest[0]!.start;
+    m.text = doc.text.slice(m.start, m.end);
+    m.type = 'person';
+    return;
+  }
+}
+
+/** Whether the tokens after a title at token p of mention m (`rest`) are a person's name. */
+function namesPersonAfter(doc: Doc, m: Mention, p: number, rest: Token[]): boolean {
+  if (rest.length > 4 || !rest.every((t) => /^\p{Lu}/u.test(t.text) || /^(?:van|von|de|der|da|di|du|del|la|le|bin|al|ibn)$/.test(t.text))) return false;
+  // For an organization, the tail must look like a person: a known given name first, or a capitalized title
+  // ("King X", "Agency Director X Y") before up to three words none of which names an organization.
+  const titleCapitalized = /^\p{Lu}/u.test(doc.tokens[p]!.text);
+  const orgWord = rest.some((t) => GENERIC_ORG_WORDS.has(t.text.toLowerCase()) || /^(?:inc|corp|co|ltd|plc|group|bank|news|press)\.?$/i.test(t.text));
+  return !(m.type === 'organization' && (orgWord || !((isGivenName(rest[0]!.text) && rest.length >= 2) || (titleCapitalized && rest.length <= 3))));
 }
