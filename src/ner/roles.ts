@@ -61,10 +61,12 @@ function titleStarts(toks: Token[]): Uint8Array {
 function mayOpenRole(t: string): boolean {
   // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
   const plain = !HYPHEN_QUOTE_SPACE.test(t);
-  // Openers are words of a-z, so a plain word starting with an ASCII letter can be one only if some opener has its
-  // first letter and length: most tokens fail this without a lower-casing or a set look-up.
-  const c = t.charCodeAt(0) | 32;
-  if (plain && c >= 97 && c <= 122 && !(OPENER_SHAPES[c - 97]! & lengthBit(t.length))) return false;
+  // Openers are words of a-z, so a plain word starting with two ASCII letters can be one only if some opener has
+  // its first two letters and length: most tokens fail this without a lower-casing or a set look-up. (c | 32 is the
+  // lower case of an ASCII letter, and is a-z for nothing else.)
+  const c0 = t.charCodeAt(0) | 32;
+  const c1 = t.charCodeAt(1) | 32;
+  if (plain && isAsciiLower(c0) && isAsciiLower(c1) && !(OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]! & lengthBit(t.length))) return false;
   const n = plain ? t.toLowerCase() : normTok(t);
   const sp = n.indexOf(' ');
   if (sp < 0) return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
@@ -236,13 +238,26 @@ function singular(key: string): string {
   return key.slice(0, -1);
 }
 
-function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
-  const toks = doc.tokens;
-  // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
-  // Most tokens start no title: one flag per token rules them out.
-  if (!titleStarts(toks)[i]) return undefined;
-  const lower = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
-  const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
+/** A title found at a token: the token index past it (-1 when none) and its normalized text. */
+interface TitleSpan {
+  end: number;
+  title: string;
+  sentEnd: number; // the sentence end it was found within
+}
+
+/** Per token list: the title found at each token, as findRoles and then each linkRoles call ask again. */
+const titleCache = new WeakMap<Token[], (TitleSpan | undefined)[]>();
+
+/** The longest title at token i (with a bare prefix, a compound prefix or a portfolio), within the sentence. */
+function titleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
+  let spans = titleCache.get(toks);
+  if (!spans) titleCache.set(toks, (spans = new Array<TitleSpan | undefined>(toks.length)));
+  const known = spans[i];
+  if (known && known.sentEnd === sentEnd) return known;
+  return (spans[i] = findTitleAt(toks, i, sentEnd));
+}
+
+function findTitleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
   let end = -1;
   let title = '';
   const longest = longestTitleEnd(toks, i, sentEnd);
@@ -274,6 +289,17 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
       title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
     }
   }
+  return { end, title, sentEnd };
+}
+
+function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
+  const toks = doc.tokens;
+  // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
+  // Most tokens start no title: one flag per token rules them out.
+  if (!titleStarts(toks)[i]) return undefined;
+  const lower = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
+  const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
+  const { end, title } = titleAt(toks, i, sentEnd);
   if (end < 0 && !verb) return undefined;
   const tStart = toks[i]!.start;
   // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service").
@@ -418,15 +444,16 @@ const WORD_OPENERS = new Set([
 ]);
 /** Whole tokens that open a role without a title word: "heads" in "X, who heads Y"; "vice" in "Vice Prime Minister". */
 const WHOLE_OPENERS = new Set([...Object.keys(HEAD_VERBS), ...BARE_PREFIXES]);
-/** Per first letter a-z, a bit for each length of the openers starting with it (all lengths from 31 share a bit). */
-const OPENER_SHAPES = new Int32Array(26);
+/** Per first two letters a-z, a bit for each length of the openers starting with them (lengths from 31 share one). */
+const OPENER_SHAPES = new Int32Array(26 * 26);
 for (const w of [...WORD_OPENERS, ...WHOLE_OPENERS]) {
-  if (!/^[a-z]+$/.test(w)) throw new Error(`roles: the opener "${w}" is not a word of a-z, as mayOpenRole assumes`);
-  OPENER_SHAPES[w.charCodeAt(0) - 97]! |= lengthBit(w.length);
+  if (!/^[a-z]{2,}$/.test(w)) throw new Error(`roles: the opener "${w}" is not a word of two or more a-z, as mayOpenRole assumes`);
+  OPENER_SHAPES[(w.charCodeAt(0) - 97) * 26 + (w.charCodeAt(1) - 97)]! |= lengthBit(w.length);
 }
 function lengthBit(length: number): number {
   return 1 << Math.min(length, 31);
 }
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 
 /** Nouns that own a title in "the country's finance minister", and the mention type they stand for. */
 const GENERIC_OWNERS: Record<string, 'place' | 'organization'> = {
