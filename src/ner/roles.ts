@@ -59,21 +59,45 @@ function titleStarts(toks: Token[]): Uint8Array {
  * a lower-casing and one set look-up cost less than a cache look-up with a fresh token string.
  */
 function mayOpenRole(t: string): boolean {
-  // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
-  const plain = !HYPHEN_QUOTE_SPACE.test(t);
-  // Openers are words of a-z, so a plain word starting with two ASCII letters can be one only if some opener has
-  // its first two letters and length: most tokens fail this without a lower-casing or a set look-up. (c | 32 is the
-  // lower case of an ASCII letter, and is a-z for nothing else.)
-  const c0 = t.charCodeAt(0) | 32;
-  const c1 = t.charCodeAt(1) | 32;
-  if (plain && isAsciiLower(c0) && isAsciiLower(c1) && !(OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]! & lengthBit(t.length))) return false;
-  const n = plain ? t.toLowerCase() : normTok(t);
-  const sp = n.indexOf(' ');
-  if (sp < 0) return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
-  return WORD_OPENERS.has(n.slice(0, sp));
+  // Hyphens and curly apostrophes go through the full normalization.
+  if (hasHyphenQuoteOrSpace(t)) {
+    const n = normTok(t);
+    const sp = n.indexOf(' ');
+    return sp < 0 ? WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n) : WORD_OPENERS.has(n.slice(0, sp));
+  }
+  // A plain word needs only lower case, letter by letter. Openers are words of two or more a-z letters, so the word
+  // can be one only if its first two characters lower-case to a-z and some opener has those two letters and its
+  // length: most tokens fail this without a lower-casing or a set look-up.
+  const c0 = lowerAsciiLetter(t.charCodeAt(0));
+  const c1 = lowerAsciiLetter(t.charCodeAt(1));
+  if (c0 < 0 || c1 < 0 || !(OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]! & lengthBit(t.length))) return false;
+  const n = t.toLowerCase();
+  return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
 }
-/** No u flag: the same characters, and a faster test. */
-const HYPHEN_QUOTE_SPACE = /[-’\s]/;
+
+/**
+ * The a-z letter (as a char code) that a character lower-cases to, or -1. Besides A-Z and a-z only K, the Kelvin sign,
+ * lower-cases to an ASCII letter alone ("İ" gives "i" and a combining dot).
+ */
+function lowerAsciiLetter(c: number): number {
+  if (c === 0x212a) return 107;
+  const l = c | 32; // the lower case of an ASCII letter; a-z for nothing else
+  return l >= 97 && l <= 122 ? l : -1;
+}
+
+/** /[-’\s]/.test(t) as a loop over the characters, which costs less for a short token than a regex call. */
+function hasHyphenQuoteOrSpace(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 45 || c === 0x2019 || c === 32 || (c >= 9 && c <= 13)) return true;
+    if (c >= 0xa0 && isUnicodeSpace(c)) return true;
+  }
+  return false;
+}
+/** The characters beyond ASCII that \s matches: no-break space, the Zs spaces, line and paragraph separators, BOM. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
 function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
@@ -242,22 +266,10 @@ function singular(key: string): string {
 interface TitleSpan {
   end: number;
   title: string;
-  sentEnd: number; // the sentence end it was found within
 }
-
-/** Per token list: the title found at each token, as findRoles and then each linkRoles call ask again. */
-const titleCache = new WeakMap<Token[], (TitleSpan | undefined)[]>();
 
 /** The longest title at token i (with a bare prefix, a compound prefix or a portfolio), within the sentence. */
 function titleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
-  let spans = titleCache.get(toks);
-  if (!spans) titleCache.set(toks, (spans = new Array<TitleSpan | undefined>(toks.length)));
-  const known = spans[i];
-  if (known && known.sentEnd === sentEnd) return known;
-  return (spans[i] = findTitleAt(toks, i, sentEnd));
-}
-
-function findTitleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
   let end = -1;
   let title = '';
   const longest = longestTitleEnd(toks, i, sentEnd);
@@ -289,7 +301,7 @@ function findTitleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
       title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
     }
   }
-  return { end, title, sentEnd };
+  return { end, title };
 }
 
 function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
@@ -453,7 +465,6 @@ for (const w of [...WORD_OPENERS, ...WHOLE_OPENERS]) {
 function lengthBit(length: number): number {
   return 1 << Math.min(length, 31);
 }
-const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 
 /** Nouns that own a title in "the country's finance minister", and the mention type they stand for. */
 const GENERIC_OWNERS: Record<string, 'place' | 'organization'> = {
