@@ -163,12 +163,12 @@ interface Found {
 
 /** Finds role mentions; `names` are the tagger's person/organization/place mentions. */
 export function findRoles(doc: Doc, names: Mention[]): Mention[] {
-  splitTitlesFromNames(doc, names);
-  const out: Mention[] = [];
-  const bySentence = groupBySentence(names);
   // Most tokens start no title: their flag rules them out before any other work. (The loop stays small: it is
   // what V8 optimizes first; a role found is recorded apart.)
   const flags = titleStarts(doc.tokens);
+  splitTitlesFromNames(doc, names, flags);
+  const out: Mention[] = [];
+  const bySentence = groupBySentence(names);
   for (const s of doc.sentences) {
     const sentNames = bySentence.get(s.index) ?? [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
@@ -565,8 +565,8 @@ function ofName(m: Mention): string {
  * Taggers trained on corpora whose person spans include titles (GMB) return "President Vladimir Putin" as one
  * person. The title part is a role of its own: the person mention is shortened in place to the name.
  */
-function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
-  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, m);
+function splitTitlesFromNames(doc: Doc, names: Mention[], flags: Uint8Array): void {
+  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, m, flags);
   // A capitalized title inside a longer name, with a person's name after it: "Springbok scrum-half Joost van der
   // Westhuizen", "Federal Aviation Administration Director Jane Doe" (an organization to the tagger). The name after
   // the title is the mention; for an organization only when it starts with a known given name.
@@ -574,13 +574,14 @@ function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
 }
 
 /** "President Vladimir Putin" as one person: the mention starts after its leading titles. */
-function cutLeadingTitles(doc: Doc, m: Mention): void {
+function cutLeadingTitles(doc: Doc, m: Mention, flags: Uint8Array): void {
   let i = tokenStartingAt(doc.tokens, m.start);
   if (i === undefined) return;
   let cut = -1;
   for (;;) {
     let hit = -1;
-    for (let j = doc.tokens[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
+    // A token without a title-start flag starts no title (the flag tests a superset of mayStartTitle's words).
+    for (let j = doc.tokens[i] && flags[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
       const t = doc.tokens[j - 1];
       if (!t || t.end >= m.end) continue;
       if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
