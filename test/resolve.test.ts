@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAcross } from '../src/resolve/index.js';
 import { countryName, countryOfModifier } from '../src/resolve/countries.js';
-import { cleanName } from '../src/resolve/names.js';
+import { cleanName, expandAbbreviations, normName } from '../src/resolve/names.js';
+import { mayEndCountryName } from '../src/resolve/countries.js';
 import { run, type Names } from './relations-util.js';
 
 const P: Names = {
@@ -275,7 +276,39 @@ describe('cleanName', () => {
   });
 });
 
+describe('normName and expandAbbreviations', () => {
+  it.each([
+    ['The Times', 'times'],
+    ['Lavrov’s', 'lavrov'],
+    ['U.N.', 'un'],
+    ['Guinea-Bissau', 'guinea bissau'],
+    ['  Zürich  ', 'zurich'],
+  ])('normName(%j) = %j', (name, norm) => {
+    expect(normName(name)).toBe(norm);
+  });
+
+  it.each([
+    ['state dept', 'state department'],
+    ['min of defence', 'ministry of defence'],
+    ['harbor constructor group', 'harbor constructor group'], // a word that is also an Object.prototype key
+    ['__proto__ holdings', '__proto__ holdings'],
+  ])('expandAbbreviations(%j) = %j', (norm, expanded) => {
+    expect(expandAbbreviations(norm)).toBe(expanded);
+  });
+});
+
 describe('country forms', () => {
+  it.each([
+    ['Germany', true],
+    ['USA', true],
+    ['U.K.', true],
+    ['Bissau', true],
+    ['Airport', false],
+    ['-', true], // normalizes to nothing: the words before it decide
+  ])('mayEndCountryName(%j) = %j', (word, may) => {
+    expect(mayEndCountryName(word)).toBe(may);
+  });
+
   it.each([
     ['U.S.', 'United States'],
     ['USA', 'United States'],

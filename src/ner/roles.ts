@@ -15,10 +15,22 @@ const MAX_TITLE_WORDS = Math.max(...[...TITLES].map((t) => t.split(' ').length))
 const TITLE_PREFIXES = new Set([...TITLES].flatMap((t) => t.split(' ').map((_, k, w) => w.slice(0, k + 1).join(' '))));
 /** A token's normalized text, cached: roles look at every token of every article. */
 const normTok = memoize(norm);
+/** Plurals of titles ("leaders", "opposition leaders"): every word whose singular() is a title, and no other. */
+const PLURAL_TITLES = new Set(
+  [...TITLES].flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
+);
 
-/** True when a title of the lexicon may start at a token with this text. */
-function mayStartTitle(tok: string): boolean {
-  const n = normTok(tok);
+/** Per token list: each token's normalized text, filled in as asked (title tokens are read again and again). */
+const normCache = new WeakMap<Token[], (string | undefined)[]>();
+function normsOf(toks: Token[]): (string | undefined)[] {
+  let norms = normCache.get(toks);
+  if (!norms) normCache.set(toks, (norms = new Array<string | undefined>(toks.length)));
+  return norms;
+}
+
+/** True when a title of the lexicon may start at token i. */
+function mayStartTitle(toks: Token[], i: number): boolean {
+  const n = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
   const sp = n.indexOf(' ');
   return n !== '' && TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp));
 }
@@ -41,26 +53,64 @@ function titleStarts(toks: Token[]): Uint8Array {
   return flags;
 }
 
-/** Whether a title or a "who heads" verb may start at a token with this text; cached, as words recur. */
-const mayOpenRole = memoize((t: string): boolean => {
-  // Plain words need only lower case; hyphens and curly apostrophes go through the full normalization.
-  const n = /[-’\s]/u.test(t) ? normTok(t) : t.toLowerCase();
-  const sp = n.indexOf(' ');
-  const first = sp < 0 ? n : n.slice(0, sp);
-  return TITLE_PREFIXES.has(first) || (first.endsWith('s') && TITLES.has(singular(first))) || Object.hasOwn(HEAD_VERBS, n) || BARE_PREFIXES.has(n);
-});
+/**
+ * Whether a title or a "who heads" verb may start at a token with this text: its first word opens a title, is the
+ * plural of a one-word title, or the whole token is a "heads" verb or a bare prefix. Not memoized: for plain words
+ * a lower-casing and one set look-up cost less than a cache look-up with a fresh token string.
+ */
+function mayOpenRole(t: string): boolean {
+  // Hyphens and curly apostrophes go through the full normalization.
+  if (hasHyphenQuoteOrSpace(t)) {
+    const n = normTok(t);
+    const sp = n.indexOf(' ');
+    return sp < 0 ? WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n) : WORD_OPENERS.has(n.slice(0, sp));
+  }
+  // A plain word needs only lower case, letter by letter. Openers are words of two or more a-z letters, so the word
+  // can be one only if its first two characters lower-case to a-z and some opener has those two letters and its
+  // length: most tokens fail this without a lower-casing or a set look-up.
+  const c0 = lowerAsciiLetter(t.charCodeAt(0));
+  const c1 = lowerAsciiLetter(t.charCodeAt(1));
+  if (c0 < 0 || c1 < 0 || !(OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]! & lengthBit(t.length))) return false;
+  const n = t.toLowerCase();
+  return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
+}
+
+/**
+ * The a-z letter (as a char code) that a character lower-cases to, or -1. Besides A-Z and a-z only K, the Kelvin sign,
+ * lower-cases to an ASCII letter alone ("İ" gives "i" and a combining dot).
+ */
+function lowerAsciiLetter(c: number): number {
+  if (c === 0x212a) return 107;
+  const l = c | 32; // the lower case of an ASCII letter; a-z for nothing else
+  return l >= 97 && l <= 122 ? l : -1;
+}
+
+/** /[-’\s]/.test(t) as a loop over the characters, which costs less for a short token than a regex call. */
+function hasHyphenQuoteOrSpace(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 45 || c === 0x2019 || c === 32 || (c >= 9 && c <= 13)) return true;
+    if (c >= 0xa0 && isUnicodeSpace(c)) return true;
+  }
+  return false;
+}
+/** The characters beyond ASCII that \s matches: no-break space, the Zs spaces, line and paragraph separators, BOM. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
 function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
   let best = i;
   let key = '';
+  const norms = normsOf(toks);
   for (let j = i; j < sentEnd && j < i + MAX_TITLE_WORDS; j++) {
-    const w = normTok(toks[j]!.text);
+    const w = (norms[j] ??= normTok(toks[j]!.text));
     if (!w) break;
     key = key ? `${key} ${w}` : w;
     // A plural title ("two opposition leaders, A and B") is the title of each person it names.
     // Only in lower case: a capitalized plural is most often a name's word ("Queens Park", "House of Representatives").
-    if (key.length > 3 && key.endsWith('s') && /^\p{Ll}/u.test(toks[j]!.text) && !Object.hasOwn(HEAD_VERBS, key) && TITLES.has(singular(key))) best = j + 1;
+    if (key.length > 3 && PLURAL_TITLES.has(key) && /^\p{Ll}/u.test(toks[j]!.text) && !Object.hasOwn(HEAD_VERBS, key)) best = j + 1;
     if (!TITLE_PREFIXES.has(key)) break;
     if (TITLES.has(key)) best = j + 1;
   }
@@ -113,29 +163,38 @@ interface Found {
 
 /** Finds role mentions; `names` are the tagger's person/organization/place mentions. */
 export function findRoles(doc: Doc, names: Mention[]): Mention[] {
-  splitTitlesFromNames(doc, names);
+  // Most tokens start no title: their flag rules them out before any other work. (The loop stays small: it is
+  // what V8 optimizes first; a role found is recorded apart.)
+  const flags = titleStarts(doc.tokens);
+  splitTitlesFromNames(doc, names, flags);
   const out: Mention[] = [];
   const bySentence = groupBySentence(names);
   for (const s of doc.sentences) {
     const sentNames = bySentence.get(s.index) ?? [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!flags[i]) continue;
       const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, sentNames);
       if (!f) continue;
-      const start = doc.tokens[f.start]!.start;
-      const end = doc.tokens[f.end - 1]!.end;
-      const m: Mention = { start, end, type: 'role', text: doc.text.slice(start, end), sentence: s.index };
-      if (f.of) m.of = f.of;
-      out.push(m);
-      // A portfolio the tagger took for a name ("State for Sport"), or a title word it took for a person ("Prime"
-      // of "Prime Minister"), is part of the title, not a name of its own.
-      for (let n = names.length - 1; n >= 0; n--) {
-        const x = names[n]!;
-        if (x.start >= start && x.end <= end) names.splice(n, 1);
-      }
+      addRole(doc, s.index, f, names, out);
       i = f.end - 1;
     }
   }
   return out;
+}
+
+/** Records a role found as a mention, and drops the names inside it. */
+function addRole(doc: Doc, sentence: number, f: Found, names: Mention[], out: Mention[]): void {
+  const start = doc.tokens[f.start]!.start;
+  const end = doc.tokens[f.end - 1]!.end;
+  const m: Mention = { start, end, type: 'role', text: doc.text.slice(start, end), sentence };
+  if (f.of) m.of = f.of;
+  out.push(m);
+  // A portfolio the tagger took for a name ("State for Sport"), or a title word it took for a person ("Prime"
+  // of "Prime Minister"), is part of the title, not a name of its own.
+  for (let n = names.length - 1; n >= 0; n--) {
+    const x = names[n]!;
+    if (x.start >= start && x.end <= end) names.splice(n, 1);
+  }
 }
 
 /** The person each role mention belongs to, found again from the final mention list. */
@@ -193,7 +252,7 @@ export const canonicalTitle = memoize((text: string): string => {
 /** True when a role mention's text is a plural title ("opposition leaders"). */
 export function isPluralTitle(text: string): boolean {
   const n = norm(text);
-  return !TITLES.has(n) && n.endsWith('s') && !Object.hasOwn(HEAD_VERBS, n) && TITLES.has(singular(n));
+  return !TITLES.has(n) && PLURAL_TITLES.has(n) && !Object.hasOwn(HEAD_VERBS, n);
 }
 
 /** The singular of a title's last word: "leaders" -> "leader", "secretaries" -> "secretary", "bosses" -> "boss". */
@@ -203,13 +262,14 @@ function singular(key: string): string {
   return key.slice(0, -1);
 }
 
-function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
-  const toks = doc.tokens;
-  // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
-  // Most tokens start no title: one flag per token rules them out.
-  if (!titleStarts(toks)[i]) return undefined;
-  const lower = normTok(toks[i]!.text);
-  const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
+/** A title found at a token: the token index past it (-1 when none) and its normalized text. */
+interface TitleSpan {
+  end: number;
+  title: string;
+}
+
+/** The longest title at token i (with a bare prefix, a compound prefix or a portfolio), within the sentence. */
+function titleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
   let end = -1;
   let title = '';
   const longest = longestTitleEnd(toks, i, sentEnd);
@@ -241,6 +301,17 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
       title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
     }
   }
+  return { end, title };
+}
+
+function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
+  const toks = doc.tokens;
+  // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
+  // Most tokens start no title: one flag per token rules them out.
+  if (!titleStarts(toks)[i]) return undefined;
+  const lower = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
+  const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
+  const { end, title } = titleAt(toks, i, sentEnd);
   if (end < 0 && !verb) return undefined;
   const tStart = toks[i]!.start;
   // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service").
@@ -378,6 +449,23 @@ const COMPOUND_PREFIXES = new Set(['deputy', 'vice', 'acting', 'first', 'assista
 /** Prefixes that are no title alone but open one: "vice prime minister", "assistant coach". */
 const BARE_PREFIXES = new Set(['vice', 'deputy', 'assistant', 'under', 'co']);
 
+/** Words that open a title: a title's first word, or the plural of a one-word title ("leaders": singular() gives "leader"). */
+const WORD_OPENERS = new Set([
+  ...[...TITLE_PREFIXES].filter((p) => !p.includes(' ')),
+  ...[...TITLES].filter((t) => !t.includes(' ')).flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
+]);
+/** Whole tokens that open a role without a title word: "heads" in "X, who heads Y"; "vice" in "Vice Prime Minister". */
+const WHOLE_OPENERS = new Set([...Object.keys(HEAD_VERBS), ...BARE_PREFIXES]);
+/** Per first two letters a-z, a bit for each length of the openers starting with them (lengths from 31 share one). */
+const OPENER_SHAPES = new Int32Array(26 * 26);
+for (const w of [...WORD_OPENERS, ...WHOLE_OPENERS]) {
+  if (!/^[a-z]{2,}$/.test(w)) throw new Error(`roles: the opener "${w}" is not a word of two or more a-z, as mayOpenRole assumes`);
+  OPENER_SHAPES[(w.charCodeAt(0) - 97) * 26 + (w.charCodeAt(1) - 97)]! |= lengthBit(w.length);
+}
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
+
 /** Nouns that own a title in "the country's finance minister", and the mention type they stand for. */
 const GENERIC_OWNERS: Record<string, 'place' | 'organization'> = {
   country: 'place',
@@ -477,53 +565,63 @@ function ofName(m: Mention): string {
  * Taggers trained on corpora whose person spans include titles (GMB) return "President Vladimir Putin" as one
  * person. The title part is a role of its own: the person mention is shortened in place to the name.
  */
-function splitTitlesFromNames(doc: Doc, names: Mention[]): void {
-  for (const m of names) {
-    if (m.type !== 'person') continue;
-    let i = tokenStartingAt(doc.tokens, m.start);
-    if (i === undefined) continue;
-    let cut = -1;
-    for (;;) {
-      let hit = -1;
-      for (let j = doc.tokens[i] && mayStartTitle(doc.tokens[i]!.text) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
-        const t = doc.tokens[j - 1];
-        if (!t || t.end >= m.end) continue;
-        if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
-          hit = j;
-          break;
-        }
-      }
-      if (hit < 0) break;
-      cut = hit;
-      i = hit;
-    }
-    if (cut < 0 || !/^\p{Lu}/u.test(doc.tokens[cut]!.text)) continue;
-    m.start = doc.tokens[cut]!.start;
-    m.text = doc.text.slice(m.start, m.end);
-  }
+function splitTitlesFromNames(doc: Doc, names: Mention[], flags: Uint8Array): void {
+  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, m, flags);
   // A capitalized title inside a longer name, with a person's name after it: "Springbok scrum-half Joost van der
   // Westhuizen", "Federal Aviation Administration Director Jane Doe" (an organization to the tagger). The name after
   // the title is the mention; for an organization only when it starts with a known given name.
-  for (const m of names) {
-    if (m.type !== 'person' && m.type !== 'organization') continue;
-    const first = tokenStartingAt(doc.tokens, m.start);
-    if (first === undefined) continue;
-    let last = first;
-    while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
-    for (let p = m.type === 'organization' ? first : first + 1; p < last; p++) {
-      const end = titleEndAt(doc.tokens, p, last + 1);
-      if (end === p || end > last) continue;
-      const rest = doc.tokens.slice(end, last + 1);
-      if (rest.length > 4 || !rest.every((t) => /^\p{Lu}/u.test(t.text) || /^(?:van|von|de|der|da|di|du|del|la|le|bin|al|ibn)$/.test(t.text))) continue;
-      // For an organization, the tail must look like a person: a known given name first, or a capitalized title
-      // ("King X", "Agency Director X Y") before up to three words none of which names an organization.
-      const titleCapitalized = /^\p{Lu}/u.test(doc.tokens[p]!.text);
-      const orgWord = rest.some((t) => GENERIC_ORG_WORDS.has(t.text.toLowerCase()) || /^(?:inc|corp|co|ltd|plc|group|bank|news|press)\.?$/i.test(t.text));
-      if (m.type === 'organization' && (orgWord || !((isGivenName(rest[0]!.text) && rest.length >= 2) || (titleCapitalized && rest.length <= 3)))) continue;
-      m.start = rest[0]!.start;
-      m.text = doc.text.slice(m.start, m.end);
-      m.type = 'person';
-      break;
+  for (const m of names) if (m.type === 'person' || m.type === 'organization') cutInnerTitle(doc, m);
+}
+
+/** "President Vladimir Putin" as one person: the mention starts after its leading titles. */
+function cutLeadingTitles(doc: Doc, m: Mention, flags: Uint8Array): void {
+  let i = tokenStartingAt(doc.tokens, m.start);
+  if (i === undefined) return;
+  let cut = -1;
+  for (;;) {
+    let hit = -1;
+    // A token without a title-start flag starts no title (the flag tests a superset of mayStartTitle's words).
+    for (let j = doc.tokens[i] && flags[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
+      const t = doc.tokens[j - 1];
+      if (!t || t.end >= m.end) continue;
+      if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
+        hit = j;
+        break;
+      }
     }
+    if (hit < 0) break;
+    cut = hit;
+    i = hit;
   }
+  if (cut < 0 || !/^\p{Lu}/u.test(doc.tokens[cut]!.text)) return;
+  m.start = doc.tokens[cut]!.start;
+  m.text = doc.text.slice(m.start, m.end);
+}
+
+/** A person's name after a title inside a person or organization mention becomes the mention (see above). */
+function cutInnerTitle(doc: Doc, m: Mention): void {
+  const first = tokenStartingAt(doc.tokens, m.start);
+  if (first === undefined) return;
+  let last = first;
+  while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
+  for (let p = m.type === 'organization' ? first : first + 1; p < last; p++) {
+    const end = titleEndAt(doc.tokens, p, last + 1);
+    if (end === p || end > last) continue;
+    const rest = doc.tokens.slice(end, last + 1);
+    if (!namesPersonAfter(doc, m, p, rest)) continue;
+    m.start = rest[0]!.start;
+    m.text = doc.text.slice(m.start, m.end);
+    m.type = 'person';
+    return;
+  }
+}
+
+/** Whether the tokens after a title at token p of mention m (`rest`) are a person's name. */
+function namesPersonAfter(doc: Doc, m: Mention, p: number, rest: Token[]): boolean {
+  if (rest.length > 4 || !rest.every((t) => /^\p{Lu}/u.test(t.text) || /^(?:van|von|de|der|da|di|du|del|la|le|bin|al|ibn)$/.test(t.text))) return false;
+  // For an organization, the tail must look like a person: a known given name first, or a capitalized title
+  // ("King X", "Agency Director X Y") before up to three words none of which names an organization.
+  const titleCapitalized = /^\p{Lu}/u.test(doc.tokens[p]!.text);
+  const orgWord = rest.some((t) => GENERIC_ORG_WORDS.has(t.text.toLowerCase()) || /^(?:inc|corp|co|ltd|plc|group|bank|news|press)\.?$/i.test(t.text));
+  return !(m.type === 'organization' && (orgWord || !((isGivenName(rest[0]!.text) && rest.length >= 2) || (titleCapitalized && rest.length <= 3))));
 }

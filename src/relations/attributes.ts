@@ -1,6 +1,6 @@
 // Standing facts rather than events: holds_role (person -> role), affiliated_with (person -> organization),
 // located_in (place -> place, organization -> place).
-import { isPluralTitle, linkRoles } from '../ner/roles.js';
+import { isPluralTitle } from '../ner/roles.js';
 import { normName } from '../resolve/names.js';
 import type { Relation } from '../types.js';
 import { bodyNames, evidence, spanOf, type Ctx } from './context.js';
@@ -8,7 +8,7 @@ import { bodyNames, evidence, spanOf, type Ctx } from './context.js';
 /** holds_role from each role mention tied to a person; affiliated_with when the role belongs to an organization. */
 export function findRoleRelations(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
-  for (const link of linkRoles(ctx.doc, ctx.mentions)) {
+  for (const link of ctx.links) {
     const ri = ctx.mentions.indexOf(link.role);
     const pi = ctx.mentions.indexOf(link.person);
     if (ri < 0 || pi < 0) continue;

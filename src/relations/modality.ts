@@ -14,6 +14,9 @@ const RULES: [Modality, RegExp][] = [
   ['hedged', /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|said to have|believed to have|thought to have|rumou?r(?:ed|s)?|may have|might have|could have|unconfirmed|alleged|reported(?= (?:meeting|talks|visit)))\b/iu],
 ];
 
+/** Every rule in one pattern: it matches a clause exactly when one of the rules does. */
+const ANY_RULE = new RegExp(RULES.map(([, re]) => `(?:${re.source})`).join('|'), 'iu');
+
 /** How far before the event word its modality words may stand (characters, within the clause). */
 const WINDOW = 90;
 
@@ -27,30 +30,40 @@ export function modalityOf(text: string, offset: number, cue: Span, window = WIN
   let from = Math.max(0, cueStart - window);
   // The clause: a semicolon, a "but" or a closing quote before the cue starts a new one.
   const before = text.slice(from, cueStart);
-  const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, /\bbut\b|[”"]\s/giu), lastMatch(before, /\.\s/gu));
+  const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, BUT_OR_QUOTE), before.includes('.') ? lastMatch(before, PERIOD) : -1);
   if (cut >= 0) from += cut + 1;
   // A relative clause set off before the cue is about someone else ("X, who would join the board, said she had
   // met Y"), and a reporting verb opens the clause of the event it reports: their words set no modality.
-  let clause = text.slice(from, cueEnd).replace(RELATIVE, (r) => ' '.repeat(r.length));
+  let clause = text.slice(from, cueEnd);
+  if (clause.includes(',')) clause = clause.replace(RELATIVE, (r) => ' '.repeat(r.length));
   const said = lastMatch(clause.slice(0, cueStart - from), REPORTING);
   if (said >= 0) clause = ' '.repeat(said + 1) + clause.slice(said + 1);
-  let found: { modality: Modality; cue?: Span } = { modality: 'occurred' };
-  for (const [modality, re] of RULES) {
-    const m = re.exec(clause);
-    if (m) {
-      found = { modality, cue: [offset + from + m.index, offset + from + m.index + m[0].length] };
-      break;
-    }
-  }
+  const found = firstRule(clause, offset + from);
   if (found.modality === 'denied' || found.modality === 'cancelled') return found;
   // An event named as a noun may be called off after it: "a summit between A and B ... has been postponed".
-  const after = CALLED_OFF_AFTER.exec(text.slice(cueEnd, cueEnd + AFTER_WINDOW));
+  const rest = text.slice(cueEnd, cueEnd + AFTER_WINDOW);
+  const after = CALLED_OFF_WORD.test(rest) ? CALLED_OFF_AFTER.exec(rest) : null;
   if (after) {
     const at = cueEnd + after.index + after[0].length - after[1]!.length;
     return { modality: 'cancelled', cue: [offset + at, offset + at + after[1]!.length] };
   }
   return found;
 }
+
+/** The first rule that matches the clause (which starts at `offset` in the article), else occurred. */
+function firstRule(clause: string, offset: number): { modality: Modality; cue?: Span } {
+  // Most clauses hold no modality word at all: one test of all the rules at once rules them out.
+  if (!ANY_RULE.test(clause)) return { modality: 'occurred' };
+  for (let k = 0; k < RULES.length; k++) {
+    const m = RULES[k]![1].exec(clause);
+    if (m) return { modality: RULES[k]![0], cue: [offset + m.index, offset + m.index + m[0].length] };
+  }
+  return { modality: 'occurred' };
+}
+
+/** A "but" or a closing quote, and a period: they end the clause before the cue. */
+const BUT_OR_QUOTE = /\bbut\b|[”"]\s/giu;
+const PERIOD = /\.\s/gu;
 
 /** ", who would join the board ...," / ", which was due ...,": a clause about another noun, closed before the cue. */
 const RELATIVE = /,\s*(?:who|whom|whose|which)\b[^,;]*,/giu;
@@ -64,6 +77,12 @@ const AFTER_WINDOW = 160;
  */
 const CALLED_OFF_AFTER =
   /^(?:(?!\b(?:after|before|when|because|while|but|said|says|although|though|as|until|and then)\b)[^;:.!?"“”])*?\b(?:has been|have been|had been|was|were|is|are|been|got|will be)\s+(?:(?:abruptly|indefinitely|quietly|suddenly|formally|now|also|again)\s+)?(cancel(?:l?ed)|call(?:ed)? off|scrapped|postponed|shelved|put off|abandoned|axed|scuttled|suspended)\b/iu;
+
+/**
+ * The verbs of CALLED_OFF_AFTER alone: a quick test first, since that pattern tries its look-ahead at every
+ * character and most windows hold none of these words (CALLED_OFF_AFTER can match only where this one does).
+ */
+const CALLED_OFF_WORD = /\b(?:cancel|call(?:ed)? off|scrapped|postponed|shelved|put off|abandoned|axed|scuttled|suspended)/iu;
 
 function lastMatch(s: string, re: RegExp): number {
   let last = -1;

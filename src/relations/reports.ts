@@ -5,7 +5,7 @@ import { readLexicon } from '../resolve/names.js';
 import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
 import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolveTitleAnaphor, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { modalityOf } from './modality.js';
-import { allMatches } from '../text/matches.js';
+import { allMatches, asciiWordPattern } from '../text/matches.js';
 
 const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
 
@@ -21,6 +21,13 @@ const BEFORE_OUTLET = new RegExp(
   '\\b(?:(?:said|says|saying|spoke|speaks|appeared|appearing) on|told|tells|telling|said to|saying to|speaking to|speaking with|speaking on|spoke to|talking to|in remarks to|confirmed to|(?:confirmed|shared|repeated) (?:the [\\p{L}]+ )?(?:to|with)|in an? (?:exclusive )?interview (?:with|to|on)|interview on|in an? statement to|in comments to|interviewed by|(?:was |were |being )?quoted (?:as saying )?by|cited by|(?:first |initially |originally |earlier |also )?reported by|(?:carried|published|broadcast) by|shared with|writing in|wrote in|(?:published|reported) in|in an? (?:report|article|op-ed|column|piece) (?:by|in|for)|according to(?: (?:a|an|the) (?:statement|report|reports|spokesman|spokeswoman|spokesperson|source|sources|official|officials|transcript|release) (?:from|by|at|of|in|on|with))?)' +
     "\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}.'’-]+\\s+){0,4})$",
   'iu',
+);
+/**
+ * A word of every BEFORE_OUTLET cue: a quick test first, since that pattern, anchored at the end, is tried at every
+ * position of the text before each organization, and most such stretches hold no cue at all.
+ */
+const OUTLET_CUE_WORD = asciiWordPattern(
+  /\b(?:said|says|saying|spoke|speaks|appeared|appearing|told|tells|telling|speaking|talking|remarks|confirmed|shared|repeated|interview|statement|comments|quoted|cited|reported|carried|published|broadcast|writing|wrote|report|article|op-ed|column|piece|according)/iu,
 );
 const MODIFIER_SET = new Set(OUTLET_MODIFIERS);
 /** The words between cue and outlet are capitalized (names, demonyms) or outlet modifiers, never other words. */
@@ -38,56 +45,77 @@ const AS_SAYING = /^\s+as\s+(?:saying|telling|writing|having said)\b/iu;
 export function findReports(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
   const outlets = new Set<number>(); // entities seen as news organizations by a strong cue
-  for (const pass of [1, 2]) {
+  const cueWord = ctx.asciiFold ? OUTLET_CUE_WORD.ascii : OUTLET_CUE_WORD.unicode;
+  const afterMatch = new Map<NamedMention, RegExpExecArray | null>(); // the same in both passes
+  // The loops over every organization stay small (they are what V8 optimizes first); reading a cue is apart.
+  for (let pass = 1; pass <= 2; pass++) {
     for (const s of ctx.sents) {
-      const names = bodyNames(s);
-      for (const o of names) {
+      for (const o of s.body) {
         if (o.type !== 'organization') continue;
-        const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
-        const after = ctx.doc.text.slice(o.m.end, s.end);
-        let b = pass === 1 ? BEFORE_OUTLET.exec(before) : null;
-        if (b && !fillerOk(b[1] ?? '')) b = null;
-        const a = AFTER_OUTLET.exec(after);
-        let src: NamedMention | undefined;
-        let cue: Span | undefined;
-        if (b && NOT_OUTLET.test(o.m.text)) continue;
-        // "according to OSCE principles" quotes rules, not an outlet: the outlet ends its phrase.
-        if (b && /^according to/i.test(b[0]) && !/^(?:\s*(?:[,.;:)"”]|['’]s\b|$)|\s+(?:news agency|newspaper|daily|agency|television|radio|tv|magazine|said|reported|quoted))/iu.test(after)) continue;
-        // "said on Monday" is a date: "said on X" reports only when X is a broadcaster ("said on Y radio").
-        if (b && /^(?:said|says|saying|spoke|speaks|appeared|appearing) on\b/i.test(b[0]) && !BROADCAST_AFTER.test(after) && !isOutlet(ctx, o, after)) continue;
-        if (b) {
-          cue = [o.m.start - b[0].length, o.m.start - b[0].length + b[0].trimEnd().length];
-          src = /^according to/i.test(b[0]) ? mainSubject(ctx, s, o, cue) : subjectBefore(ctx, s, o, cue[0]);
-          // "In a statement shared with X, Y said": a fronted phrase; the speaker is the subject after it.
-          if (!src && (FRONTED.test(ctx.doc.text.slice(s.start, cue[0])) || (/^\s*$/.test(ctx.doc.text.slice(s.start, cue[0])) && /^in\b/i.test(b[0])))) src = subjectAfterFronted(ctx, s, o);
-          // "the 32-year-old captain was quoted as saying by X": the person the article is about just then.
-          if (!src && /\bquoted\b/i.test(b[0])) src = resolvePronoun(ctx, s.index, s.start);
-        } else if (a) {
-          const verb = a[1]!.toLowerCase();
-          const vStart = o.m.end + a.index + a[0].length - verb.length;
-          cue = [vStart, vStart + verb.length];
-          const strong = /^(?:reported|reports|reporting|quoted|quotes|cited|cites|carried|published)$/.test(verb);
-          // "X said" makes X a news organization only when the text says it is one.
-          if (pass === 1 && !strong) continue;
-          if (pass === 2 && (strong || !(outlets.has(o.e) || isOutlet(ctx, o, a[0])))) continue;
-          if (/^(?:quoted|quotes|cited|cites)$/.test(verb)) {
-            const next = names.find((n) => n.m.start >= cue![1] && n.type === 'person');
-            if (next && AS_SAYING.test(ctx.doc.text.slice(next.m.end, s.end))) src = next;
-            else if (next && /^\s*$/.test(ctx.doc.text.slice(cue[1], next.m.start).replace(/\b(?:the|a|an)\b|[\p{L}-]+(?=\s)/giu, ''))) src = next;
-            // "X did Y, Interfax quoted his spokesman as saying": X's deeds are reported too.
-            const first = bodyNames(s).filter(outsideQuotes(s)).find((n) => n.type === 'person' && n.m.end <= o.m.start && n.e !== src?.e);
-            if (src && first && /,\s*$/.test(ctx.doc.text.slice(s.start, o.m.start))) {
-              out.push({ type: 'reported_by', source: first.e, target: o.e, evidence: evidence(ctx, s, spanOf(first.m), spanOf(o.m), cue) });
-            }
-          } else src = relativeSpeaker(ctx, s, o) ?? mainSubject(ctx, s, o, cue);
+        let b: RegExpExecArray | null = null;
+        if (pass === 1) {
+          const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
+          if (cueWord.test(before)) b = BEFORE_OUTLET.exec(before);
+          if (b && !fillerOk(b[1] ?? '')) b = null;
         }
-        if (!src || !cue || src.e === o.e) continue;
-        outlets.add(o.e);
-        out.push({ type: 'reported_by', source: src.e, target: o.e, evidence: evidence(ctx, s, spanOf(src.m), spanOf(o.m), cue) });
+        let a = afterMatch.get(o);
+        if (a === undefined) afterMatch.set(o, (a = AFTER_OUTLET.exec(ctx.doc.text.slice(o.m.end, s.end))));
+        if (b || a) reportAt(ctx, s, o, pass, b, a, outlets, out);
       }
     }
   }
   return out;
+}
+
+/** The reported_by relations of an organization with a cue before it (`b`) or after it (`a`). */
+function reportAt(
+  ctx: Ctx,
+  s: SentView,
+  o: NamedMention,
+  pass: number,
+  b: RegExpExecArray | null,
+  a: RegExpExecArray | null,
+  outlets: Set<number>,
+  out: Relation[],
+): void {
+  const names = s.body;
+  const after = ctx.doc.text.slice(o.m.end, s.end);
+  let src: NamedMention | undefined;
+  let cue: Span | undefined;
+  if (b && NOT_OUTLET.test(o.m.text)) return;
+  // "according to OSCE principles" quotes rules, not an outlet: the outlet ends its phrase.
+  if (b && /^according to/i.test(b[0]) && !/^(?:\s*(?:[,.;:)"”]|['’]s\b|$)|\s+(?:news agency|newspaper|daily|agency|television|radio|tv|magazine|said|reported|quoted))/iu.test(after)) return;
+  // "said on Monday" is a date: "said on X" reports only when X is a broadcaster ("said on Y radio").
+  if (b && /^(?:said|says|saying|spoke|speaks|appeared|appearing) on\b/i.test(b[0]) && !BROADCAST_AFTER.test(after) && !isOutlet(ctx, o, after)) return;
+  if (b) {
+    cue = [o.m.start - b[0].length, o.m.start - b[0].length + b[0].trimEnd().length];
+    src = /^according to/i.test(b[0]) ? mainSubject(ctx, s, o, cue) : subjectBefore(ctx, s, o, cue[0]);
+    // "In a statement shared with X, Y said": a fronted phrase; the speaker is the subject after it.
+    if (!src && (FRONTED.test(ctx.doc.text.slice(s.start, cue[0])) || (/^\s*$/.test(ctx.doc.text.slice(s.start, cue[0])) && /^in\b/i.test(b[0])))) src = subjectAfterFronted(ctx, s, o);
+    // "the 32-year-old captain was quoted as saying by X": the person the article is about just then.
+    if (!src && /\bquoted\b/i.test(b[0])) src = resolvePronoun(ctx, s.index, s.start);
+  } else if (a) {
+    const verb = a[1]!.toLowerCase();
+    const vStart = o.m.end + a.index + a[0].length - verb.length;
+    cue = [vStart, vStart + verb.length];
+    const strong = /^(?:reported|reports|reporting|quoted|quotes|cited|cites|carried|published)$/.test(verb);
+    // "X said" makes X a news organization only when the text says it is one.
+    if (pass === 1 && !strong) return;
+    if (pass === 2 && (strong || !(outlets.has(o.e) || isOutlet(ctx, o, a[0])))) return;
+    if (/^(?:quoted|quotes|cited|cites)$/.test(verb)) {
+      const next = names.find((n) => n.m.start >= cue![1] && n.type === 'person');
+      if (next && AS_SAYING.test(ctx.doc.text.slice(next.m.end, s.end))) src = next;
+      else if (next && /^\s*$/.test(ctx.doc.text.slice(cue[1], next.m.start).replace(/\b(?:the|a|an)\b|[\p{L}-]+(?=\s)/giu, ''))) src = next;
+      // "X did Y, Interfax quoted his spokesman as saying": X's deeds are reported too.
+      const first = bodyNames(s).filter(outsideQuotes(s)).find((n) => n.type === 'person' && n.m.end <= o.m.start && n.e !== src?.e);
+      if (src && first && /,\s*$/.test(ctx.doc.text.slice(s.start, o.m.start))) {
+        out.push({ type: 'reported_by', source: first.e, target: o.e, evidence: evidence(ctx, s, spanOf(first.m), spanOf(o.m), cue) });
+      }
+    } else src = relativeSpeaker(ctx, s, o) ?? mainSubject(ctx, s, o, cue);
+  }
+  if (!src || !cue || src.e === o.e) return;
+  outlets.add(o.e);
+  out.push({ type: 'reported_by', source: src.e, target: o.e, evidence: evidence(ctx, s, spanOf(src.m), spanOf(o.m), cue) });
 }
 
 /** A name that says it is an outlet ("Fox News", "The Daily Star"), or sits beside a word that does. */
@@ -217,30 +245,38 @@ export function findCredits(ctx: Ctx): Relation[] {
   return out;
 }
 
-const SAY =
-  /\b(?:said|says|say|stated|states|added|adds|noted|notes|declared|insisted|warned|explained|announced|asserted|argued|acknowledged|remarked|replied|wrote|tweeted|commented|told|tells|reiterated|stressed|emphasi[sz]ed|claimed|admitted|confirmed|(?:as )?saying)\b/giu;
+const SAY = asciiWordPattern(
+  /\b(?:said|says|say|stated|states|added|adds|noted|notes|declared|insisted|warned|explained|announced|asserted|argued|acknowledged|remarked|replied|wrote|tweeted|commented|told|tells|reiterated|stressed|emphasi[sz]ed|claimed|admitted|confirmed|(?:as )?saying)\b/giu,
+);
 
 /** said: a person quoted or reported speaking -> the article. */
 export function findSaid(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
+  const say = ctx.asciiFold ? SAY.ascii : SAY.unicode;
+  // The loop over every sentence stays small (it is what V8 optimizes first); reading its verbs is apart.
   for (const s of ctx.sents) {
-    const persons = bodyNames(s).filter((n) => n.type === 'person');
-    const done = new Set<number>();
-    for (const v of allMatches(SAY, s.text)) {
-      const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
-      if (inCredit(s, cue[0])) continue;
-      // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.
-      if (/^(?:added|adds|noted|notes|confirmed|claimed|stressed)$/i.test(v[0]) && !/^\s*(?:[,:"“.;]|that\b|$)/u.test(s.text.slice(v.index + v[0].length)) && !/[,"”]\s*$/u.test(s.text.slice(0, v.index))) continue;
-      const speaker = speakerOf(ctx, s, persons, cue);
-      if (!speaker || done.has(speaker.e)) continue;
-      done.add(speaker.e);
-      // The modality of saying sits right before the verb ("did not say"), not in what was said.
-      const mod = modalityOf(s.text, s.start, cue, 25);
-      const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
-      out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
-    }
+    const verbs = allMatches(say, s.text);
+    if (verbs.length) saidIn(ctx, s, verbs, out);
   }
   return out;
+}
+
+/** The said relations of one sentence, from its verbs of speech: one per speaker. */
+function saidIn(ctx: Ctx, s: SentView, verbs: RegExpExecArray[], out: Relation[]): void {
+  const done = new Set<number>();
+  for (const v of verbs) {
+    const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
+    if (inCredit(s, cue[0])) continue;
+    // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.
+    if (/^(?:added|adds|noted|notes|confirmed|claimed|stressed)$/i.test(v[0]) && !/^\s*(?:[,:"“.;]|that\b|$)/u.test(s.text.slice(v.index + v[0].length)) && !/[,"”]\s*$/u.test(s.text.slice(0, v.index))) continue;
+    const speaker = speakerOf(ctx, s, s.persons, cue);
+    if (!speaker || done.has(speaker.e)) continue;
+    done.add(speaker.e);
+    // The modality of saying sits right before the verb ("did not say"), not in what was said.
+    const mod = modalityOf(s.text, s.start, cue, 25);
+    const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
+    out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
+  }
 }
 
 function speakerOf(ctx: Ctx, s: SentView, persons: NamedMention[], cue: Span): NamedMention | undefined {

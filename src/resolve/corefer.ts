@@ -1,14 +1,13 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
 import { linkRoles } from '../ner/roles.js';
 import type { Doc, LocalEntity, Mention, MergeRecord } from '../types.js';
-import { countryName, countryOfModifier } from './countries.js';
 import { addCreditMentions, creditPartOf, creditParts } from './credits.js';
 import { digestHeaders, isDigest } from './digest.js';
 import { trimHeadingNames } from './headings.js';
-import { better, type Item, majorityType, roleName, toItem, trimHeadlineNames } from './items.js';
-import { companyHead, endsWith, MINOR_WORDS, orgCoreWord, startsWith } from './org-forms.js';
-import { GIVEN_KNOWN, isCity, isGivenName } from './gazetteers.js';
-import { acronymLetters, acronymsOf, cleanName, expandAbbreviations, GENERIC_ORG_WORDS, normName, orgCore } from './names.js';
+import { better, factsOf, type Item, majorityType, roleName, toItem, trimHeadlineNames } from './items.js';
+import { endsWith, MINOR_WORDS, startsWith } from './org-forms.js';
+import { GIVEN_KNOWN, isGivenName } from './gazetteers.js';
+import { cleanName, expandAbbreviations, GENERIC_ORG_WORDS, normName } from './names.js';
 
 export { roleName };
 
@@ -20,6 +19,9 @@ export interface Coreference {
 const OUTLET_NOUNS = '(?:news agency|newspaper|daily|weekly|news weekly|agency|magazine|broadcaster|television|tv|radio|news channel|network|website|tabloid)';
 const OUTLET_AFTER = new RegExp(`^\\s+${OUTLET_NOUNS}\\b`, 'iu');
 const OUTLET_BEFORE = new RegExp(`\\b${OUTLET_NOUNS}\\s+$`, 'iu');
+
+// The loops below index their arrays rather than use for-of: in a run of a few thousand articles most of this
+// code runs as V8 baseline code, where for-of costs an iterator call per element.
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   addCreditMentions(doc, mentions);
@@ -67,18 +69,20 @@ class Joins {
 function retypeByContext(doc: Doc, items: Item[]): void {
   // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
   // "Interfax news agency", "the official newspaper Granma").
-  for (const it of items) {
-    // A city or country stays a place: "Moscow radio" is a radio of Moscow.
-    if ((it.type !== 'person' && it.type !== 'place') || isCity(it.name) || countryName(it.name)) continue;
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (it.type !== 'person' && it.type !== 'place') continue;
     const after = doc.text.slice(it.m.end, it.m.end + 30);
     const before = doc.text.slice(Math.max(0, it.m.start - 30), it.m.start);
-    if (OUTLET_AFTER.test(after) || OUTLET_BEFORE.test(before)) {
-      it.type = 'organization';
-      it.rule ??= 'outlet';
-    }
+    if (!OUTLET_AFTER.test(after) && !OUTLET_BEFORE.test(before)) continue;
+    // A city or country stays a place: "Moscow radio" is a radio of Moscow.
+    if (factsOf(it).city || factsOf(it).country) continue;
+    it.type = 'organization';
+    it.rule ??= 'outlet';
   }
   // A photo credit names its photographer and agencies by position (see credits.ts).
-  for (const it of items) {
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
     if (it.type === 'role') continue;
     const part = creditPartOf(doc, it.m);
     if (!part) continue;
@@ -96,7 +100,8 @@ function retypeByContext(doc: Doc, items: Item[]): void {
   // In a press digest, the capitalized line that heads a section is a newspaper.
   if (isDigest(doc)) {
     const headers = new Set(digestHeaders(doc));
-    for (const it of items) {
+    for (let nIt = 0; nIt < items.length; nIt++) {
+      const it = items[nIt]!;
       if (it.type !== 'role' && headers.has(it.m.sentence)) {
         // The whole line is the paper's name, however the tagger cut it ("JAKARTA" of "JAKARTA POST").
         const s = doc.sentences[it.m.sentence]!;
@@ -110,177 +115,223 @@ function retypeByContext(doc: Doc, items: Item[]): void {
     }
   }
   // Once an outlet, everywhere in the article: "Granma reported... Granma called the novel...".
-  const outlets = new Set(items.filter((it) => it.rule === 'outlet').map((it) => it.key));
-  for (const it of items) if (outlets.has(it.key) && (it.type === 'person' || it.type === 'place')) it.type = 'organization';
+  const outlets = new Set<string>();
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (it.rule === 'outlet') outlets.add(it.key);
+  }
+  if (outlets.size === 0) return;
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (outlets.has(it.key) && (it.type === 'person' || it.type === 'place')) it.type = 'organization';
+  }
 }
 
 function joinSameKey(items: Item[], joins: Joins): void {
   const { join } = joins;
   // 1. Same type and same comparison form.
-  const byKey = new Map<string, number>();
-  items.forEach((it, i) => {
-    if (it.type === 'role') return; // roles join by title and owner after step 6, which can give them an owner
+  const byKey = new Map<string, Map<string, number>>(); // type -> key -> first item
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type === 'role') continue; // roles join by title and owner after step 6, which can give them an owner
     // A bare surname may name different people in one article ("Yeltsin" and his wife): each is resolved on
     // its own in step 3; those left over join by name after it.
-    if (it.type === 'person' && it.words.length === 1) return;
-    const k = `${it.type}|${it.key}`;
-    const j = byKey.get(k);
-    if (j === undefined) byKey.set(k, i);
+    if (it.type === 'person' && it.words.length === 1) continue;
+    let ofType = byKey.get(it.type);
+    if (!ofType) byKey.set(it.type, (ofType = new Map()));
+    const j = ofType.get(it.key);
+    if (j === undefined) ofType.set(it.key, i);
     else join(i, j, it.name === items[j]!.name ? 'same-name' : 'same-name-normalized');
-  });
+  }
 }
 
 /** Steps 2 to 3b: persons by full name, surname and given name; one-word names retyped on the way. */
 function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
   const { find, join } = joins;
-  const persons = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'person');
-  const full = persons.filter((x) => x.it.words.length >= 2);
+  const full = indexesWhere(items, (it) => it.type === 'person' && it.words.length >= 2);
+  // The full names by their last and by their first word: a short form is looked up among the few names it could
+  // end or open, not compared with every full name. Words do not change in these steps, so the indexes hold.
+  const byLast = groupBy(full, (x) => items[x]!.words.at(-1)!);
+  const byFirst = groupBy(full, (x) => items[x]!.words[0]!);
 
   // 2. Full names with a middle name join the first+last form ("Boris Nikolayevich Yeltsin" = "Boris Yeltsin").
-  for (const a of full) {
-    if (a.it.words.length < 3) continue;
-    const firstLast = `${a.it.words[0]} ${a.it.words[a.it.words.length - 1]}`;
-    const b = full.find((x) => x.it.key === firstLast);
-    if (b) join(b.i, a.i, 'middle-name');
+  for (let nA = 0; nA < full.length; nA++) {
+    const a = full[nA]!;
+    const words = items[a]!.words;
+    if (words.length < 3) continue;
+    const firstLast = `${words[0]} ${words[words.length - 1]}`;
+    const b = full.find((x) => items[x]!.key === firstLast);
+    if (b !== undefined) join(b, a, 'middle-name');
   }
 
   // 3. Surnames and short forms join the full name they end ("Lavrov" -> "Sergey Lavrov"). With several
   //    full names sharing the surname, the one named last before the short form wins; none before: no join.
   const surnameOwner = (i: number, words: string[]): number | undefined => {
-    const cands = full.filter((x) => x.it.words.length > words.length && endsWith(x.it.words, words));
-    const groups = new Set(cands.map((x) => find(x.i)));
-    if (groups.size === 0) return undefined;
-    if (groups.size === 1) return cands[0]!.i;
+    const cands: number[] = [];
+    const pool = words.length ? (byLast.get(words.at(-1)!) ?? NONE) : full;
+    for (let nX = 0; nX < pool.length; nX++) {
+      const x = pool[nX]!;
+      const wx = items[x]!.words;
+      if (wx.length > words.length && endsWith(wx, words)) cands.push(x);
+    }
+    if (cands.length === 0) return undefined;
+    if (oneGroup(cands, find)) return cands[0]!;
     // News names the protagonist in full once and by surname after; a namesake (a relative, a rival) is named
     // in full each time. So the first of them named before the short form wins.
-    const before = cands.filter((x) => x.it.m.start < items[i]!.m.start);
-    return before.length ? before[0]!.i : undefined;
+    return firstBefore(items, cands, items[i]!.m.start);
   };
-  items.forEach((it, i) => {
-    if (it.words.length === 0) return;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.words.length === 0) continue;
     if (it.type === 'person' && it.words.length < 3) {
       const owner = surnameOwner(i, it.words);
       // A "person" called like a city or country joins only a person sure to be one (a known given name first):
       // "Volgograd" is not the surname of "Rotor Volgograd" (a club the tagger took for a person).
-      const placeLike = it.words.length === 1 && (isCity(it.name) || countryName(it.name));
-      if (placeLike && (owner === undefined || !isGivenName(items[owner]!.words[0]!))) return;
+      const placeLike = it.words.length === 1 && (factsOf(it).city || factsOf(it).country);
+      if (placeLike && (owner === undefined || !isGivenName(items[owner]!.words[0]!))) continue;
       if (owner !== undefined && it.words.length < items[owner]!.words.length) join(i, owner, 'surname');
       else if (owner === undefined && it.words.length === 1) {
         // A given name alone, or a family name written first ("Wang" of "Wang Donghai"): the unique full name
         // of the article that starts with it.
-        const starts = full.filter((x) => x.it.words[0] === it.words[0]);
-        const before = starts.filter((x) => x.it.m.start < it.m.start);
-        if (new Set(starts.map((x) => find(x.i))).size === 1) join(i, starts[0]!.i, 'first-name');
-        // Several ("Li Song-ho", "Li In-mo"): as for surnames, the first named before it.
-        else if (before.length) join(i, before[0]!.i, 'first-name');
+        const starts = byFirst.get(it.words[0]!) ?? NONE;
+        if (starts.length && oneGroup(starts, find)) join(i, starts[0]!, 'first-name');
+        else {
+          // Several ("Li Song-ho", "Li In-mo"): as for surnames, the first named before it.
+          const before = firstBefore(items, starts, it.m.start);
+          if (before !== undefined) join(i, before, 'first-name');
+        }
       }
-      return;
+      continue;
     }
+    if ((it.type !== 'organization' && it.type !== 'place') || it.words.length !== 1 || factsOf(it).country) continue;
     // A one-word place or organization that is the given name of a person named in full in the article
     // ("his wife Naina", tagged as a place, beside "Naina Yeltsin").
-    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name) && !isCity(it.name)) {
-      const starts = full.filter((x) => x.it.words[0] === it.words[0] && x.it.words.length >= 2);
-      if (starts.length && new Set(starts.map((x) => find(x.i))).size === 1 && !surnameOwner(i, it.words)) {
-        join(i, starts[0]!.i, 'first-name-retyped');
+    if (!factsOf(it).city) {
+      const starts = byFirst.get(it.words[0]!) ?? NONE;
+      if (starts.length && oneGroup(starts, find) && !surnameOwner(i, it.words)) {
+        join(i, starts[0]!, 'first-name-retyped');
         it.type = 'person';
-        return;
+        continue;
       }
     }
     // A one-word organization or place that is the surname of a person of the article is that person,
     // whatever the tagger typed it as ("Lavrov’s proposal" tagged as an organization).
-    if ((it.type === 'organization' || it.type === 'place') && it.words.length === 1 && !countryName(it.name)) {
-      const owner = surnameOwner(i, it.words);
-      // Only for a person whose name the text makes sure of (a known given name first), and never for a city:
-      // "Real Madrid" tagged as a person must not swallow "Madrid".
-      if (owner !== undefined && isGivenName(items[owner]!.words[0]!) && !(it.type === 'place' && isCity(it.name))) {
-        join(i, owner, 'surname-retyped');
-        it.type = 'person';
-      }
+    const owner = surnameOwner(i, it.words);
+    // Only for a person whose name the text makes sure of (a known given name first), and never for a city:
+    // "Real Madrid" tagged as a person must not swallow "Madrid".
+    if (owner !== undefined && isGivenName(items[owner]!.words[0]!) && !(it.type === 'place' && factsOf(it).city)) {
+      join(i, owner, 'surname-retyped');
+      it.type = 'person';
     }
-  });
+  }
+
+  // Steps 3.5 and 3a join nothing, so which items stand alone (no other item joined to them) holds through both;
+  // worked out when first asked.
+  let aloneList: boolean[] | undefined;
+  const alone = (i: number) => (aloneList ??= aloneItems(items, find))[i]!;
 
   // 3.5 A one-word name inside a list whose neighbours share another type takes theirs: in "Crimea, Donbas and
   //     Novorossiya" all three are places, whatever the tagger made of the middle one.
-  const byStart = items.map((it, i) => ({ it, i })).filter((x) => x.it.type !== 'role').sort((a, b) => a.it.m.start - b.it.m.start);
-  byStart.forEach(({ it, i }, k) => {
-    const prev = byStart[k - 1]?.it;
-    const next = byStart[k + 1]?.it;
-    if (!prev || !next || it.words.length !== 1 || find(i) !== i || items.some((_, j) => j !== i && find(j) === i)) return;
-    if (prev.type !== next.type || prev.type === it.type) return;
+  const byStart = indexesWhere(items, (it) => it.type !== 'role');
+  // Mentions come in text order but for a few inserted ones; a stable sort is needed only then.
+  if (!inTextOrder(items, byStart)) byStart.sort((a, b) => items[a]!.m.start - items[b]!.m.start);
+  for (let k = 1; k + 1 < byStart.length; k++) {
+    const i = byStart[k]!;
+    const it = items[i]!;
+    const prev = items[byStart[k - 1]!]!;
+    const next = items[byStart[k + 1]!]!;
+    if (it.words.length !== 1 || !alone(i)) continue;
+    if (prev.type !== next.type || prev.type === it.type) continue;
     const before = doc.text.slice(prev.m.end, it.m.start);
     const after = doc.text.slice(it.m.end, next.m.start);
-    if (!/^\s*,\s*$/.test(before) || !/^\s*(?:,|,?\s*(?:and|or))\s+$/.test(after)) return;
-    if (it.type === 'person' && surnameOwner(i, it.words) !== undefined) return;
+    if (!/^\s*,\s*$/.test(before) || !/^\s*(?:,|,?\s*(?:and|or))\s+$/.test(after)) continue;
+    if (it.type === 'person' && surnameOwner(i, it.words) !== undefined) continue;
     it.type = prev.type;
     it.rule ??= 'list-type';
-  });
+  }
 
   // 3a. A "person" whose whole name is a country or a known city, and who is no one's surname here, is that
   //     place ("Zurich", "MONTE CARLO" on datelines and results lines).
-  items.forEach((it, i) => {
-    if (it.type !== 'person' || find(i) !== i || items.some((_, j) => j !== i && find(j) === i)) return;
-    if (!(countryName(it.name) || isCity(it.name))) return;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== 'person' || !alone(i)) continue;
+    if (!(factsOf(it).country || factsOf(it).city)) continue;
     const owner = surnameOwner(i, it.words);
-    if (owner !== undefined && isGivenName(items[owner]!.words[0]!)) return;
-    if (it.words.length > 1 && isGivenName(it.words[0]!) && GIVEN_KNOWN) return;
+    if (owner !== undefined && isGivenName(items[owner]!.words[0]!)) continue;
+    if (it.words.length > 1 && isGivenName(it.words[0]!) && GIVEN_KNOWN) continue;
     it.type = 'place';
     it.rule ??= 'place-name';
-  });
+  }
 
   // 3b. Bare surnames that joined no full name: one entity per name.
   const loose = new Map<string, number>();
-  items.forEach((it, i) => {
-    if (it.type !== 'person' || it.words.length !== 1 || find(i) !== i) return;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== 'person' || it.words.length !== 1 || find(i) !== i) continue;
     const j = loose.get(it.key);
     if (j === undefined) loose.set(it.key, i);
     else join(i, j, 'same-name');
-  });
+  }
 }
 
 function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
-  const { find, join } = joins;
   // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
-  const orgs = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'organization');
-  for (const a of items.map((it, i) => ({ it, i }))) {
-    if (a.it.type === 'role' || a.it.type === 'person') continue;
-    const letters = acronymLetters(a.it.name);
+  const orgs = indexesWhere(items, (it) => it.type === 'organization');
+  joinAcronyms(items, orgs, joins);
+  joinBracketed(doc, items, joins);
+  joinShortForms(doc, items, orgs, joins);
+}
+
+/** An acronym ("NATO", "U.N.") joins the one longer name of the article it abbreviates. */
+function joinAcronyms(items: Item[], orgs: readonly number[], joins: Joins): void {
+  const { find, join } = joins;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type === 'role' || it.type === 'person') continue;
+    const letters = factsOf(it).acronym;
     if (!letters) continue;
-    const exp = orgs.filter((x) => x.i !== a.i && x.it.words.length >= 2 && acronymsOf(x.it.name).includes(letters));
-    const groups = new Set(exp.map((x) => find(x.i)));
-    if (groups.size === 1) {
-      join(a.i, exp[0]!.i, 'acronym');
-      a.it.type = 'organization';
+    const exp: number[] = [];
+    for (let nX = 0; nX < orgs.length; nX++) {
+      const x = orgs[nX]!;
+      if (x !== i && items[x]!.words.length >= 2 && factsOf(items[x]!).acronyms.includes(letters)) exp.push(x);
+    }
+    if (exp.length && oneGroup(exp, find)) {
+      join(i, exp[0]!, 'acronym');
+      it.type = 'organization';
     }
   }
-  // "the Popular Revolutionary Army (EPR)": a short form in brackets right after a name is that name's.
-  items.forEach((a, i) => {
-    if (a.type !== 'organization') return;
-    const b = items.findIndex((x) => x.m.start > a.m.end && /^\s*\(\s*$/.test(doc.text.slice(a.m.end, x.m.start)));
-    const x = items[b];
-    if (x && x.type !== 'person' && x.type !== 'role' && acronymLetters(x.name) && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
-      join(b, i, 'bracketed');
-      x.type = 'organization';
-    }
-  });
-  const otherTypeKeys = new Set(items.filter((it) => it.type === 'place' || it.type === 'person').map((it) => it.key));
-  // Each name without its legal form, once: the loop compares every pair.
-  const cores = orgs.map((x) => orgCore(x.it.name));
-  for (const [ka, a] of orgs.entries()) {
+}
+
+/** Short forms to the fuller name of the article: legal suffixes dropped, a name's end or head, a party's core. */
+function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins: Joins): void {
+  const { find, join } = joins;
+  const otherTypeKeys = new Set<string>();
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (it.type === 'place' || it.type === 'person') otherTypeKeys.add(it.key);
+  }
+  let longest = 0; // words of the longest name
+  for (let nX = 0; nX < orgs.length; nX++) longest = Math.max(longest, items[orgs[nX]!]!.words.length);
+  // The names by their form without a legal suffix: the loop looks up each name's namesakes.
+  const byCore = groupBy(orgs, (x) => factsOf(items[x]!).core);
+  for (let nA = 0; nA < orgs.length; nA++) {
+    const a = orgs[nA]!;
+    const ia = items[a]!;
+    const words = ia.words;
     // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
     // ("RANGERS" of "Texas Rangers").
-    if (acronymLetters(a.it.name) && !orgs.some((x) => x.it.words.length > 1 && endsWith(x.it.words, a.it.words))) continue;
-    const core = cores[ka];
-    const exact = orgs.find((x, kx) => x.i !== a.i && find(x.i) !== find(a.i) && cores[kx] === core);
-    if (exact && a.it.name.length < exact.it.name.length) {
-      join(a.i, exact.i, 'org-suffix');
+    if (factsOf(ia).acronym && !orgs.some((x) => items[x]!.words.length > 1 && endsWith(items[x]!.words, words))) continue;
+    const exact = byCore.get(factsOf(ia).core)!.find((x) => x !== a && find(x) !== find(a));
+    if (exact !== undefined && ia.name.length < items[exact]!.name.length) {
+      join(a, exact, 'org-suffix');
       continue;
     }
     // One word stands for a longer name only when it is not a generic word ("Mariners", not "Ministry"), or when
     // it is a definite reference to the one such name of the article: "the Commission", not "the Ministry of ...".
-    if (a.it.words.length < 2 && GENERIC_ORG_WORDS.has(a.it.key)) {
-      const definite = /\bthe\s+$/i.test(doc.text.slice(Math.max(0, a.it.m.start - 5), a.it.m.start)) && !/^\s+(?:of|for)\b/i.test(doc.text.slice(a.it.m.end, a.it.m.end + 5));
-      const ended = orgs.filter((x) => x.it.words.length > 1 && x.it.words.at(-1) === a.it.key);
-      if (definite && new Set(ended.map((x) => x.it.key)).size === 1) join(a.i, ended[0]!.i, 'short-form');
+    if (words.length < 2 && GENERIC_ORG_WORDS.has(ia.key)) {
+      const definite = /\bthe\s+$/i.test(doc.text.slice(Math.max(0, ia.m.start - 5), ia.m.start)) && !/^\s+(?:of|for)\b/i.test(doc.text.slice(ia.m.end, ia.m.end + 5));
+      const ended = definite ? soleByWord(items, orgs, 'last', ia.key) : undefined;
+      if (ended !== undefined) join(a, ended, 'short-form');
       continue;
     }
     // A company's first word alone ("Mercantile" of "Mercantile Bancorp Inc."), or a party's core ("Labour"
@@ -288,151 +339,215 @@ function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
     // Any organization's distinctive first word counts too ("Brightwater" of "Brightwater Telecom": "Brightwater
     // said", "Brightwater shares rose"), unless the word names a place or person of the article, or a country/city;
     // an agency in a photo credit is no such name ("Kremlin" is not "Kremlin Pool").
-    if (a.it.words.length === 1) {
-      const headOk = !otherTypeKeys.has(a.it.key) && !countryName(a.it.name) && !countryOfModifier(a.it.name) && !isCity(a.it.name);
-      const fits = orgs.filter(
-        (x) =>
-          x.it.words.length > 1 &&
-          (companyHead(x.it.name) === a.it.key || orgCoreWord(x.it.name) === a.it.key || (headOk && x.it.words[0] === a.it.key && !MINOR_WORDS.has(a.it.key) && x.it.rule !== 'credit-agency')),
-      );
-      if (new Set(fits.map((x) => find(x.i))).size === 1) {
-        join(a.i, fits[0]!.i, 'short-form');
+    if (words.length === 1) {
+      const facts = factsOf(ia);
+      const headOk = !otherTypeKeys.has(ia.key) && !facts.country && !facts.modifierCountry && !facts.city && !MINOR_WORDS.has(ia.key);
+      const fits: number[] = [];
+      for (let nX = 0; nX < orgs.length; nX++) {
+        const x = orgs[nX]!;
+        const ix = items[x]!;
+        if (ix.words.length < 2) continue;
+        const fx = factsOf(ix);
+        if (fx.companyHead === ia.key || fx.coreWord === ia.key || (headOk && ix.words[0] === ia.key && ix.rule !== 'credit-agency')) fits.push(x);
+      }
+      if (fits.length && oneGroup(fits, find)) {
+        join(a, fits[0]!, 'short-form');
         continue;
       }
     }
-    const longer = orgs.filter(
-      // A one-word name joins only as the end of the longer one ("Mariners"); "Kremlin" is not "Kremlin Pool".
-      (x) => x.it.words.length > a.it.words.length && (endsWith(x.it.words, a.it.words) || (a.it.words.length > 1 && startsWith(x.it.words, a.it.words))),
-    );
-    const groups = new Set(longer.map((x) => find(x.i)));
-    if (groups.size === 1) join(a.i, longer[0]!.i, 'short-form');
+    // A one-word name joins only as the end of the longer one ("Mariners"); "Kremlin" is not "Kremlin Pool".
+    if (words.length >= longest) continue; // no longer name to join
+    const longer: number[] = [];
+    for (let nX = 0; nX < orgs.length; nX++) {
+      const x = orgs[nX]!;
+      const wx = items[x]!.words;
+      if (wx.length > words.length && (endsWith(wx, words) || (words.length > 1 && startsWith(wx, words)))) longer.push(x);
+    }
+    if (longer.length && oneGroup(longer, find)) join(a, longer[0]!, 'short-form');
   }
+}
+
+/** "the Popular Revolutionary Army (EPR)": a short form in brackets right after a name is that name's. */
+function joinBracketed(doc: Doc, items: Item[], joins: Joins): void {
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i]!;
+    if (a.type !== 'organization') continue;
+    // Most names are followed by no bracket: one look at the text after the name spares the search below.
+    if (!opensBracket(doc.text, a.m.end)) continue;
+    const b = items.findIndex((x) => x.m.start > a.m.end && /^\s*\(\s*$/.test(doc.text.slice(a.m.end, x.m.start)));
+    const x = items[b];
+    if (x && x.type !== 'person' && x.type !== 'role' && factsOf(x).acronym && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
+      joins.join(b, i, 'bracketed');
+      x.type = 'organization';
+    }
+  }
+}
+
+/** Whether white space and then "(" follow `at` in the text (the test /^\s*\(/ would make, without a copy). */
+function opensBracket(text: string, at: number): boolean {
+  let k = at;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k) === 0x28; // '('
+}
+
+/** What \s matches, for one UTF-16 code unit: the ASCII cases first, the rest asked of the regex. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
 }
 
 function joinPlaces(items: Item[], joins: Joins): void {
   const { join } = joins;
   // 5. Places: "Washington" and "Washington, D.C."; a place written with its region code after it.
-  const places = items.map((it, i) => ({ it, i })).filter((x) => x.it.type === 'place');
-  for (const a of places) {
-    const longer = places.filter(
-      (x) =>
-        x.it.words.length > a.it.words.length &&
-        startsWith(x.it.words, a.it.words) &&
-        /^[\s,]*(?:\p{Lu}\.){1,3}$/u.test(x.it.name.slice(a.it.name.length)),
-    );
-    if (longer.length) join(a.i, longer[0]!.i, 'place-qualified');
+  const places = indexesWhere(items, (it) => it.type === 'place');
+  for (let nA = 0; nA < places.length; nA++) {
+    const a = places[nA]!;
+    const ia = items[a]!;
+    const words = ia.words;
+    const longer = places.find((x) => {
+      const ix = items[x]!;
+      return ix.words.length > words.length && startsWith(ix.words, words) && REGION_CODE.test(ix.name.slice(ia.name.length));
+    });
+    if (longer !== undefined) join(a, longer, 'place-qualified');
+    if (words.length !== 1) continue;
+    const facts = factsOf(ia);
     // A lone last word ("Republic" of "Czech Republic", "Lumpur") is the one place of the article it ends, unless
     // it is a country or city of its own ("Guinea", "York").
-    if (a.it.words.length === 1 && !countryName(a.it.name) && !isCity(a.it.name)) {
-      const ended = places.filter((x) => x.it.words.length > 1 && x.it.words.at(-1) === a.it.key);
-      if (new Set(ended.map((x) => x.it.key)).size === 1) join(a.i, ended[0]!.i, 'short-form');
+    if (!facts.country && !facts.city) {
+      const ended = soleByWord(items, places, 'last', ia.key);
+      if (ended !== undefined) join(a, ended, 'short-form');
     }
     // A lone first word ("Insein" of "Insein Prison") is the one longer place of the article it opens, unless it is
-    // a country or city of its own, or a compass word (below).
-    if (a.it.words.length === 1 && !countryName(a.it.name) && !countryOfModifier(a.it.name) && !isCity(a.it.name) && !/^(?:north|south|east|west|new|san|santa|st|port|lake|mount|fort)$/.test(a.it.key)) {
-      const opened = places.filter((x) => x.it.words.length > 1 && x.it.words[0] === a.it.key);
-      if (new Set(opened.map((x) => x.it.key)).size === 1) join(a.i, opened[0]!.i, 'short-form');
-    }
-    // "the North" of an article about North Korea: a compass word alone stands for the one place it opens.
-    if (a.it.words.length === 1 && /^(?:north|south|east|west)$/.test(a.it.key)) {
-      const opened = places.filter((x) => x.it.words.length > 1 && x.it.words[0] === a.it.key);
-      if (new Set(opened.map((x) => x.it.key)).size === 1) join(a.i, opened[0]!.i, 'short-form');
+    // a country or city of its own, or a compass word. And "the North" of an article about North Korea: a compass
+    // word alone stands for the one place it opens.
+    const compass = COMPASS.test(ia.key);
+    if (compass || (!facts.country && !facts.modifierCountry && !facts.city && !PLACE_OPENERS.test(ia.key))) {
+      const opened = soleByWord(items, places, 'first', ia.key);
+      if (opened !== undefined) join(a, opened, 'short-form');
     }
   }
 }
+const REGION_CODE = /^[\s,]*(?:\p{Lu}\.){1,3}$/u;
+const COMPASS = /^(?:north|south|east|west)$/;
+/** First words of place names that stand for no one place ("New", "San", "Lake"). */
+const PLACE_OPENERS = /^(?:new|san|santa|st|port|lake|mount|fort)$/;
 
 function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): void {
   const { find, join } = joins;
   // 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
   //    then "Secretary Rubio"): the brief form joins the full one, so the person holds one role, not two.
-  const held = new Map<number, number[]>();
   const attached = new Set<number>();
-  for (const l of linkRoles(doc, mentions)) {
-    const ri = mentions.indexOf(l.role);
-    const pi = mentions.indexOf(l.person);
-    if (ri < 0 || pi < 0) continue;
-    const holder = find(pi);
-    if (!held.has(holder)) held.set(holder, []);
-    held.get(holder)!.push(ri);
-  }
-  for (const roles of held.values()) {
-    for (const a of roles) {
-      const ta = items[a]!.words[0]!.split(' ');
-      const covering = roles.filter((b) => {
-        const tb = items[b]!.words[0]!.split(' ');
-        if (find(a) === find(b) || !ta.every((w) => tb.includes(w))) return false;
-        if (items[a]!.of && items[a]!.of !== items[b]!.of) return false;
-        return tb.length > ta.length || (!items[a]!.of && !!items[b]!.of);
-      });
-      if (covering.length) {
-        join(a, covering[0]!, 'same-holder');
-        attached.add(a);
+  const links = linkRoles(doc, mentions);
+  if (links.length) {
+    const held = new Map<number, number[]>();
+    for (let nL = 0; nL < links.length; nL++) {
+      const l = links[nL]!;
+      const ri = mentions.indexOf(l.role);
+      const pi = mentions.indexOf(l.person);
+      if (ri < 0 || pi < 0) continue;
+      const holder = find(pi);
+      const roles = held.get(holder);
+      if (roles) roles.push(ri);
+      else held.set(holder, [ri]);
+    }
+    // Each title's words, split once: the loop below compares every pair of one holder's roles.
+    const titleWords = new Map<number, string[]>();
+    const wordsOf = (r: number) => {
+      let ws = titleWords.get(r);
+      if (!ws) titleWords.set(r, (ws = items[r]!.words[0]!.split(' ')));
+      return ws;
+    };
+    for (const roles of held.values()) {
+      if (roles.length < 2) continue; // a role covers only another of the same holder
+      for (let nA = 0; nA < roles.length; nA++) {
+        const a = roles[nA]!;
+        const ta = wordsOf(a);
+        const ofA = items[a]!.of;
+        const covering = roles.find((b) => {
+          const tb = wordsOf(b);
+          if (find(a) === find(b) || !ta.every((w) => tb.includes(w))) return false;
+          if (ofA && ofA !== items[b]!.of) return false;
+          return tb.length > ta.length || (!ofA && !!items[b]!.of);
+        });
+        if (covering !== undefined) {
+          join(a, covering, 'same-holder');
+          attached.add(a);
+        }
       }
     }
   }
   // 7. Roles with one title and one owner are one role; a bare title given an owner above stays with it.
   const roleKey = new Map<string, number>();
-  items.forEach((it, i) => {
-    if (it.type !== 'role' || attached.has(i)) return;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== 'role' || attached.has(i)) continue;
     const j = roleKey.get(it.key);
     if (j === undefined) roleKey.set(it.key, i);
     else join(i, j, 'same-role');
-  });
+  }
 }
 
 function toEntities(items: Item[], joins: Joins): Coreference {
   const { find } = joins;
   // Entities in order of first mention; the fullest form names the entity.
-  const entities: LocalEntity[] = [];
+  const groups: number[][] = [];
   const idOf = new Map<number, number>();
-  const mentionEntity = items.map((_, i) => {
+  const mentionEntity: number[] = [];
+  for (let i = 0; i < items.length; i++) {
     const r = find(i);
     let id = idOf.get(r);
     if (id === undefined) {
-      id = entities.length;
+      id = groups.length;
       idOf.set(r, id);
-      entities.push({ id, type: items[r]!.type, name: '', aliases: [], mentions: [], merges: [] });
+      groups.push([]);
     }
-    entities[id]!.mentions.push(i);
-    return id;
-  });
-  for (const e of entities) {
-    const its = e.mentions.map((i) => items[i]!);
-    // The group's type: what most of its mentions say, persons winning ties (surnames retyped above).
-    e.type = majorityType(its);
-    const best = its.reduce((a, b) => (better(b, a) ? b : a));
-    e.name = best.name;
-    if (best.of) e.of = best.of;
-    const seen = new Set([best.name]);
-    for (const i of e.mentions) {
-      const it = items[i]!;
-      for (const form of [it.name, cleanName(it.m.text, it.type)]) {
-        if (seen.has(form)) continue;
-        seen.add(form);
-        e.aliases.push(form);
-        const why = form === it.name ? (joins.rule[i] ?? 'same-entity') : (it.rule ?? 'same-entity');
-        e.merges.push({ name: form, rule: why } satisfies MergeRecord);
-      }
-    }
+    groups[id]!.push(i);
+    mentionEntity.push(id);
   }
-  return { entities, mentionEntity };
+  // Each entity is made whole at once, its optional `of` last: V8 then gives them all one shape.
+  const entities = groups.map((mentions, id): LocalEntity => {
+    const its = mentions.map((i) => items[i]!);
+    let best = its[0]!;
+    for (let k = 1; k < its.length; k++) if (better(its[k]!, best)) best = its[k]!;
+    const aliases: string[] = [];
+    const merges: MergeRecord[] = [];
+    const seen = new Set([best.name]);
+    const alias = (form: string, rule: string) => {
+      if (seen.has(form)) return;
+      seen.add(form);
+      aliases.push(form);
+      merges.push({ name: form, rule });
+    };
+    for (let nI = 0; nI < mentions.length; nI++) {
+      const i = mentions[nI]!;
+      const it = items[i]!;
+      alias(it.name, joins.rule[i] ?? 'same-entity');
+      // The mention's own text, cleaned as the entity's type reads it: mostly its tagged type, cleaned already.
+      alias(it.cleaned !== undefined && it.type === it.m.type ? it.cleaned : cleanName(it.m.text, it.type), it.rule ?? 'same-entity');
+    }
+    // The group's type: what most of its mentions say, persons winning ties (surnames retyped above).
+    const e: LocalEntity = { id, type: majorityType(its), name: best.name, aliases, mentions, merges };
+    if (best.of) e.of = best.of;
+    return e;
+  });
   return { entities, mentionEntity };
 }
 
 /** Each role's `of` becomes the fullest name of the organization or place entity it names, when there is one. */
 function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
+  if (!items.some((it) => it.type === 'role' && it.of)) return;
   const byKey = new Map<string, number>();
-  items.forEach((it, i) => {
-    if (it.type !== 'role' && it.type !== 'person' && !byKey.has(it.key)) byKey.set(it.key, i);
-  });
   const fullest = new Map<number, Item>();
-  items.forEach((it, i) => {
-    if (it.type === 'role' || it.type === 'person') return;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type === 'role' || it.type === 'person') continue;
+    if (!byKey.has(it.key)) byKey.set(it.key, i);
     const r = find(i);
     const cur = fullest.get(r);
     if (!cur || better(it, cur)) fullest.set(r, it);
-  });
-  for (const it of items) {
+  }
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
     if (it.type !== 'role' || !it.of) continue;
     const k = byKey.get(expandAbbreviations(normName(it.of))) ?? byKey.get(normName(it.of));
     if (k === undefined) continue;
@@ -443,4 +558,72 @@ function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
     it.name = roleName(it.words[0]!, full.name);
     it.key = normName(it.name);
   }
+}
+
+/** The indexes of the items that pass `test`, in order. */
+function indexesWhere(items: Item[], test: (it: Item) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < items.length; i++) if (test(items[i]!)) out.push(i);
+  return out;
+}
+
+/** Indexes by a key, each list in the order given. */
+function groupBy(xs: readonly number[], keyOf: (x: number) => string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let nX = 0; nX < xs.length; nX++) {
+    const x = xs[nX]!;
+    const k = keyOf(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** An empty list for look-ups that find nothing; never added to. */
+const NONE: readonly number[] = [];
+
+/** True when the items of a non-empty list are all in one group. */
+function oneGroup(list: readonly number[], find: (i: number) => number): boolean {
+  const r = find(list[0]!);
+  for (let k = 1; k < list.length; k++) if (find(list[k]!) !== r) return false;
+  return true;
+}
+
+/** The first of the listed items named before `start`. */
+function firstBefore(items: Item[], list: readonly number[], start: number): number | undefined {
+  for (let nX = 0; nX < list.length; nX++) {
+    const x = list[nX]!;
+    if (items[x]!.m.start < start) return x;
+  }
+  return undefined;
+}
+
+/**
+ * The first of the listed multi-word names whose first (or last) word is `word`, when all such names are one name
+ * (one comparison key); otherwise undefined.
+ */
+function soleByWord(items: Item[], list: readonly number[], at: 'first' | 'last', word: string): number | undefined {
+  let found: number | undefined;
+  for (let nX = 0; nX < list.length; nX++) {
+    const x = list[nX]!;
+    const words = items[x]!.words;
+    if (words.length < 2 || (at === 'first' ? words[0] : words[words.length - 1]) !== word) continue;
+    if (found === undefined) found = x;
+    else if (items[x]!.key !== items[found]!.key) return undefined;
+  }
+  return found;
+}
+
+/** Whether the listed items start in non-decreasing text order. */
+function inTextOrder(items: Item[], list: readonly number[]): boolean {
+  for (let k = 1; k < list.length; k++) if (items[list[k]!]!.m.start < items[list[k - 1]!]!.m.start) return false;
+  return true;
+}
+
+/** Which items stand alone: in a group of their own, with no other item joined to them. */
+function aloneItems(items: Item[], find: (i: number) => number): boolean[] {
+  const size = new Array<number>(items.length).fill(0);
+  for (let j = 0; j < items.length; j++) size[find(j)]!++;
+  return items.map((_, i) => find(i) === i && size[i] === 1);
 }

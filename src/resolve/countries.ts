@@ -55,24 +55,40 @@ for (const c of ORDERED) {
 for (const [common, forms] of Object.entries(EXTRA_FORMS)) for (const f of forms) byForm.set(normName(f), common);
 
 /** The common name of the country a place name writes ("U.S." -> "United States"), if it is one. */
-export const countryName = memoize((text: string): string | undefined => {
+export const countryName = memoize((text: string): string | undefined => countryOfName(text));
+
+/** `countryName`, given the text's comparison form when the caller has it (`normName(text)`). */
+export function countryOfName(text: string, norm?: string): string | undefined {
   const code = text.replace(/\./g, '');
   if (/^[A-Z]{2,3}$/.test(code) && byCode.has(code)) {
     // "US" and "UK" are codes; so are the dotted "U.S." and "U.K.".
     return byCode.get(code);
   }
-  return byForm.get(normName(text));
-});
+  return byForm.get(norm ?? normName(text));
+}
 
 /** The country a demonym or country modifier names ("Russian" -> "Russia", "U.S." -> "United States"). */
-export function countryOfModifier(text: string): string | undefined {
-  const n = normName(text);
-  if (!n) return undefined;
-  const d = byDemonym.get(n);
+export function countryOfModifier(text: string, norm = normName(text)): string | undefined {
+  if (!norm) return undefined;
+  const d = byDemonym.get(norm);
   if (d) return d;
   // A country written as a modifier ("Russia Foreign Minister", "U.S. Secretary of State").
   if (/^\p{Lu}/u.test(text)) return countryName(text);
   return undefined;
+}
+
+/** The last words of the country forms: a name that ends in none of them is no country however it is cut. */
+const FORM_LAST_WORDS = new Set([...byForm.keys()].map((f) => f.slice(f.lastIndexOf(' ') + 1)));
+
+/**
+ * False when no text ending in this word can be a country name (`countryName` of "Hamburg Germany" needs
+ * "germany" last): normalization keeps a text's last word as the word alone normalizes, so one look decides.
+ */
+export function mayEndCountryName(word: string): boolean {
+  if (/^[A-Z]{2,3}$/.test(word.replace(/\./g, ''))) return true; // a code
+  const n = normName(word);
+  if (!n.trim()) return true; // normalizes to nothing: the words before it decide
+  return FORM_LAST_WORDS.has(n.slice(n.lastIndexOf(' ') + 1));
 }
 
 /** True when the word is a demonym (so a capitalized "Russian" before a title is not a name of its own). */

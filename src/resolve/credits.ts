@@ -11,10 +11,17 @@ const AGENCY_FIRST = /^\s*(?!(?:File|Pool|Handout|Staff|Courtesy|Family|Contribu
 /** A segment that can be a name: capitalized words (agencies may be in capitals: "AAP Image", "EPA-EFE"). */
 const NAMELIKE = /^\p{Lu}[\p{L}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}.&'’-]*|of|for|de|van|von|der|la|le)){0,4}$/u;
 
-/** Whether the text ends with ")" before trailing space, as a credit does: most sentences fail this cheaply. */
-function closesBracket(text: string): boolean {
-  return text.trimEnd().endsWith(')');
+/**
+ * Whether text[start, end) ends with ")" before trailing space, as a credit does: most sentences fail this at their
+ * last character, read in place (no copy of the sentence).
+ */
+function closesBracket(text: string, start: number, end: number): boolean {
+  let k = end;
+  while (k > start && SPACE.test(text[k - 1]!)) k--;
+  return k > start && text.charCodeAt(k - 1) === 0x29; // ')'
 }
+/** What trimEnd() trims: white space and line ends. */
+const SPACE = /\s/;
 
 export interface CreditPart {
   start: number;
@@ -28,8 +35,8 @@ export interface CreditPart {
 export function creditParts(doc: Doc, index: number): CreditPart[] {
   const s = doc.sentences[index];
   if (!s) return [];
+  if (!closesBracket(doc.text, s.start, s.end)) return [];
   const text = doc.text.slice(s.start, s.end);
-  if (!closesBracket(text)) return [];
   const c = CREDIT.exec(text);
   if (!c || !CREDIT_BODY.test(c[1]!)) return [];
   let pos = s.start + c.index + 1;
@@ -66,9 +73,9 @@ export function creditPartOf(doc: Doc, m: Mention): CreditPart | undefined {
  */
 export function addCreditMentions(doc: Doc, mentions: Mention[]): void {
   const sentences = new Set<number>();
-  for (const s of doc.sentences) {
-    const text = doc.text.slice(s.start, s.end);
-    if (closesBracket(text) && CREDIT.test(text)) sentences.add(s.index);
+  for (let nS = 0; nS < doc.sentences.length; nS++) {
+    const s = doc.sentences[nS]!;
+    if (closesBracket(doc.text, s.start, s.end) && CREDIT.test(doc.text.slice(s.start, s.end))) sentences.add(s.index);
   }
   for (const index of sentences) {
     const parts = creditParts(doc, index);

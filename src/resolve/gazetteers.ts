@@ -25,3 +25,8 @@ export function isGivenName(word: string): boolean {
 export function isCity(name: string): boolean {
   return CITIES.has(normName(name));
 }
+
+/** `isCity` of a name already in comparison form (`normName`). */
+export function isCityForm(norm: string): boolean {
+  return CITIES.has(norm);
+}

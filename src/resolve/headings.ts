@@ -8,20 +8,34 @@ const MAX_HEADING_WORDS = 14;
 /** Sentence indices that are heading lines: a whole line of a few words with no closing punctuation. */
 export function headingSentences(doc: Doc): Set<number> {
   const out = new Set<number>();
-  for (const s of doc.sentences) {
-    const text = doc.text.slice(s.start, s.end).trim();
-    if (!text || /[.!?:;"”)]$/u.test(text)) continue;
+  for (let nS = 0; nS < doc.sentences.length; nS++) {
+    const s = doc.sentences[nS]!;
+    // Cheapest tests first: most sentences do not start a line, or end in a period.
     const lineStart = s.start === 0 || doc.text[s.start - 1] === '\n';
+    if (!lineStart) continue;
+    // The sentence's last character but for trailing space, read in place.
+    let last = s.end - 1;
+    while (last >= s.start && SPACE.test(doc.text[last]!)) last--;
+    if (last < s.start || CLOSING.has(doc.text[last]!)) continue;
     const lineEnd = s.end >= doc.text.length || /^[ \t]*(?:\r?\n|$)/.test(doc.text.slice(s.end, s.end + 2));
-    if (!lineStart || !lineEnd) continue;
-    const words = text.split(/\s+/);
+    if (!lineEnd) continue;
+    const words = doc.text.slice(s.start, s.end).trim().split(/\s+/);
     if (words.length > MAX_HEADING_WORDS || words.length < 2) continue;
     out.add(s.index);
   }
   return out;
 }
 
-const normText = (t: string) => t.toLowerCase().replace(/[’]/g, "'");
+/** What trim() trims: white space and line ends. */
+const SPACE = /\s/;
+
+/** Punctuation that closes a sentence, not a heading. */
+const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', ')']);
+
+const normText = (t: string) => {
+  const lower = t.toLowerCase();
+  return lower.includes('’') ? lower.replace(/[’]/g, "'") : lower;
+};
 
 /**
  * In heading lines: a name of several words that the body never names whole is cut to its longest opening words
@@ -32,19 +46,30 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
   const headings = headingSentences(doc);
   if (!headings.size || !mentions.some((m) => m.type !== 'role' && headings.has(m.sentence))) return;
   const bodyNames = new Set<string>();
-  const bodyWords = new Set<string>();
-  for (const m of mentions) {
-    if (m.type === 'role' || headings.has(m.sentence)) continue;
-    bodyNames.add(normText(m.text));
-    for (const w of m.text.split(/\s+/)) bodyWords.add(normText(w));
+  for (let nM = 0; nM < mentions.length; nM++) {
+    const m = mentions[nM]!;
+    if (m.type !== 'role' && !headings.has(m.sentence)) bodyNames.add(normText(m.text));
   }
+  // The body's single words, gathered when a one-word heading name first asks for them.
+  let bodyWords: Set<string> | undefined;
+  const isBodyWord = (w: string) => {
+    if (!bodyWords) {
+      bodyWords = new Set();
+      for (let nM = 0; nM < mentions.length; nM++) {
+        const m = mentions[nM]!;
+        if (m.type === 'role' || headings.has(m.sentence)) continue;
+        for (const x of m.text.split(/\s+/)) bodyWords.add(normText(x));
+      }
+    }
+    return bodyWords.has(w);
+  };
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.type === 'role' || !headings.has(m.sentence) || bodyNames.has(normText(m.text))) continue;
     const words = m.text.split(/\s+/);
     if (words.length === 1) {
       // A person's surname alone in a headline is still that person; adjectives pass for organizations and places.
-      if (m.type !== 'person' && bodyWords.has(normText(m.text))) mentions.splice(i, 1);
+      if (m.type !== 'person' && isBodyWord(normText(m.text))) mentions.splice(i, 1);
       continue;
     }
     let cut = false;

@@ -3,7 +3,8 @@
 import { canonicalTitle, isTitle } from '../ner/roles.js';
 import { memoizeByKind } from '../memo.js';
 import type { EntityType, Mention } from '../types.js';
-import { countryName } from './countries.js';
+import { countryName, mayEndCountryName } from './countries.js';
+import { NameFacts, nameFacts } from './facts.js';
 import { isCity } from './gazetteers.js';
 import { cleanName, expandAbbreviations, nameWords, normName, titleCase } from './names.js';
 
@@ -15,6 +16,17 @@ export interface Item {
   words: string[];
   of?: string;
   rule?: string; // how the name form itself was reached (country-form)
+  /** The mention's text cleaned as its tagged type reads it (not for roles). */
+  cleaned?: string;
+  /** What is known of `name`; read through `factsOf`, which follows a name replaced along the way. */
+  facts?: NameFacts;
+}
+
+/** The facts of the item's current name. */
+export function factsOf(it: Item): NameFacts {
+  let f = it.facts;
+  if (f === undefined || f.name !== it.name) it.facts = f = nameFacts(it.name);
+  return f;
 }
 
 /** The name a role entity is known by: its title in Title Case, with what it belongs to. */
@@ -28,12 +40,14 @@ export function roleName(title: string, of: string | undefined): string {
  * body also names (as a whole name or a name's end), or the part before a spaced dash or " v ".
  */
 export function trimHeadlineNames(items: Item[]): void {
-  const isCaps = (t: string) => /\p{L}{2}/u.test(t) && t === t.toUpperCase();
-  const body = items.filter((it) => it.type !== 'role' && !isCaps(it.m.text));
+  const caps = items.map((it) => it.type !== 'role' && isCaps(it.m.text));
+  // Most articles have no such name: then the body's names need no index.
+  if (!items.some((it, k) => caps[k] && it.words.length >= 2)) return;
+  const body = items.filter((it, k) => it.type !== 'role' && !caps[k]);
   const known = new Set<string>();
   for (const it of body) for (let k = 0; k < it.words.length; k++) known.add(it.words.slice(k).join(' '));
-  for (const it of items) {
-    if (it.type === 'role' || it.words.length < 2 || !isCaps(it.m.text)) continue;
+  for (const [k, it] of items.entries()) {
+    if (it.type === 'role' || it.words.length < 2 || !caps[k]) continue;
     const segments = it.name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
     let found: string | undefined;
     for (const seg of segments) {
@@ -52,18 +66,25 @@ export function trimHeadlineNames(items: Item[]): void {
   }
 }
 
+/** True for text in capitals ("SWEDEN BEAT LATVIA"): letters, and none of them lower case. */
+function isCaps(t: string): boolean {
+  // A lower-case ASCII letter settles it at once, as it does for nearly every name.
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return /\p{L}{2}/u.test(t) && t === t.toUpperCase();
+}
+
+/** Every item has all the fields, in one order: V8 then gives all items one shape, and the code reading them stays fast. */
 export function toItem(m: Mention): Item {
   if (m.type === 'role') {
     const title = canonicalTitle(m.text);
     const name = roleName(title, m.of);
-    const item: Item = { m, type: 'role', name, key: normName(name), words: [title] };
-    if (m.of) item.of = m.of;
-    return item;
+    return { m, type: 'role', name, key: normName(name), words: [title], of: m.of || undefined, rule: undefined, cleaned: undefined, facts: undefined };
   }
   const form = nameForm(m.type, m.text);
-  const item: Item = { m, type: form.type, name: form.name, key: form.key, words: form.words };
-  if (form.rule) item.rule = form.rule;
-  return item;
+  return { m, type: form.type, name: form.name, key: form.key, words: form.words, of: undefined, rule: form.rule, cleaned: form.cleaned, facts: form.facts };
 }
 
 /** What a non-role mention's type and text make of it: the same for every mention of that type and text. */
@@ -73,12 +94,16 @@ interface NameForm {
   key: string;
   /** Shared by every item of this form: replaced, never changed in place. */
   words: string[];
-  rule?: string;
+  rule: string | undefined;
+  /** The text cleaned as the mention's type reads it. */
+  cleaned: string;
+  facts: NameFacts;
 }
 
 const nameForm = memoizeByKind((mentionType, text): NameForm => {
   let type = mentionType as EntityType;
-  let name = cleanName(text, type);
+  const cleaned = cleanName(text, type);
+  let name = cleaned;
   let rule: string | undefined;
   // An organization or place the tagger ran on into a title ("U.N. Ambassador"): the name before the title.
   if (type !== 'person') {
@@ -96,7 +121,8 @@ const nameForm = memoizeByKind((mentionType, text): NameForm => {
   // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
   if (type === 'place' && !countryName(name)) {
     const words = name.split(' ');
-    for (let k = 1; k < words.length; k++) {
+    // Most place names end in no country's word: then no cut of them can end in a country.
+    for (let k = mayEndCountryName(words[words.length - 1]!) ? 1 : words.length; k < words.length; k++) {
       const head = words.slice(0, k).join(' ');
       if (countryName(words.slice(k).join(' ')) && isCity(head)) {
         name = head;
@@ -112,22 +138,24 @@ const nameForm = memoizeByKind((mentionType, text): NameForm => {
     name = country;
     type = 'place';
   }
-  const key = type === 'organization' ? expandAbbreviations(normName(name)) : normName(name);
-  const form: NameForm = { type, name, key, words: key ? key.split(' ') : nameWords(name) };
-  if (rule) form.rule = rule;
-  return form;
+  const norm = normName(name);
+  const key = type === 'organization' ? expandAbbreviations(norm) : norm;
+  return { type, name, key, words: key ? key.split(' ') : nameWords(name), rule, cleaned, facts: new NameFacts(name, norm) };
 });
 
 export function better(a: Item, b: Item): boolean {
   // More words, then more letters; a name written out beats its abbreviation.
   if (a.words.length !== b.words.length) return a.words.length > b.words.length;
-  const la = a.name.replace(/[^\p{L}]/gu, '').length;
-  const lb = b.name.replace(/[^\p{L}]/gu, '').length;
+  const la = factsOf(a).letters;
+  const lb = factsOf(b).letters;
   if (la !== lb) return la > lb;
   return a.m.start < b.m.start && a.name !== b.name ? false : a.name < b.name;
 }
 
 export function majorityType(its: Item[]): EntityType {
+  // Most entities are of one type throughout; then that type wins whatever the rules below say.
+  const first = its[0]!.type;
+  if (its.every((it) => it.type === first)) return first;
   const count = new Map<EntityType, number>();
   for (const it of its) count.set(it.type, (count.get(it.type) ?? 0) + 1);
   if (count.has('person') && its.some((it) => it.type === 'person' && it.words.length >= 2)) return 'person';

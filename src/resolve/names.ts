@@ -14,12 +14,17 @@ export function readLexicon(pathFromSrc: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+/** Text that normalization leaves alone but for case and spacing. */
+const PLAIN = /^[A-Za-z0-9 ]*$/;
+
 /**
  * The comparison form of a name: no accents, lower case, no possessive, no dots or quotes, hyphens as spaces,
  * no leading "the". The same normalization as the evaluation kit, so node keys and scoring agree.
  */
-export const normName = memoize((name: string): string =>
-  name
+export const normName = memoize((name: string): string => {
+  // Nearly every name is plain ASCII letters, digits and spaces: then only case, "the" and spacing change.
+  if (PLAIN.test(name)) return name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -28,8 +33,8 @@ export const normName = memoize((name: string): string =>
     .replace(/[-‐–—]/g, ' ')
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ')
-    .trim(),
-);
+    .trim();
+});
 
 const HONORIFICS = new Set(
   'mr mrs ms miss dr prof sir dame lord lady madam mme mlle herr frau sen rep gov gen lt col maj capt sgt rev fr hon sheikh'.split(' '),
@@ -51,6 +56,27 @@ export function cleanName(text: string, type: string): string {
 }
 
 function cleanOnce(text: string, type: string): string {
+  // Most names are capitalized ASCII words with single spaces ("Tony Blair"): of the rules for clutter, only the
+  // leading preposition can change those.
+  let s = SIMPLE_NAME.test(text) ? text.replace(LEADING_PREPOSITION, '') : stripClutter(text, type);
+  if (type === 'person') {
+    for (;;) {
+      const m = /^(\p{L}+)\.?\s+(?=\p{Lu})/u.exec(s);
+      if (!m || !HONORIFICS.has(m[1]!.toLowerCase())) break;
+      s = s.slice(m[0].length);
+    }
+  }
+  if (type === 'organization') s = s.replace(/^the\s+/i, '');
+  return s;
+}
+
+const SIMPLE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/;
+/** Title-case headings pull prepositions into names: "Rumors Around Lavrov" tags "Around Lavrov". */
+const LEADING_PREPOSITION =
+  /^(?:About|Above|Across|After|Against|Amid|Among|Around|At|Before|Behind|Beside|Between|Beyond|By|Despite|During|For|From|In|Inside|Into|Near|Of|Off|On|Outside|Over|Since|Through|Toward|Towards|Under|Until|Upon|With|Within|Without)\s+(?=\p{Lu})/u;
+
+/** Possessives, quotes, scores, results-line partners and words glued on around a name. */
+function stripClutter(text: string, type: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
   s = s.replace(/\s*[’']s?$/u, '').replace(/^["“‘'()\]]+|["”’'),:;]+$/gu, '').trim();
   // Scores and minutes glued to a name in results tables: "Yorkshire 290", "Zidane 46th".
@@ -61,8 +87,7 @@ function cleanOnce(text: string, type: string): string {
     const parts = s.split(/\s+(?:[-–]|v\.?|vs\.?)\s+/).filter(Boolean);
     s = (type === 'person' ? parts.at(-1) : parts[0]) ?? s;
   }
-  // Title-case headings pull prepositions into names: "Rumors Around Lavrov" tags "Around Lavrov".
-  s = s.replace(/^(?:About|Above|Across|After|Against|Amid|Among|Around|At|Before|Behind|Beside|Between|Beyond|By|Despite|During|For|From|In|Inside|Into|Near|Of|Off|On|Outside|Over|Since|Through|Toward|Towards|Under|Until|Upon|With|Within|Without)\s+(?=\p{Lu})/u, '');
+  s = s.replace(LEADING_PREPOSITION, '');
   // Words glued on that are no part of the name: "Hong Kong-based", "Northern Ireland-born", "Ex-Yankee X",
   // and lowercase words before it ("eastern Nigeria", "mainly-Moslem North Caucasus"), particles apart.
   s = s.replace(/-(?:based|born|listed|owned|led|backed|run|sponsored|made|bound|era|style)$/iu, '');
@@ -74,14 +99,6 @@ function cleanOnce(text: string, type: string): string {
   for (let m = /\s+(\p{Ll}[\p{L}-]*)$/u.exec(s); m && !isParticle(m[1]!); m = /\s+(\p{Ll}[\p{L}-]*)$/u.exec(s)) {
     s = s.slice(0, m.index);
   }
-  if (type === 'person') {
-    for (;;) {
-      const m = /^(\p{L}+)\.?\s+(?=\p{Lu})/u.exec(s);
-      if (!m || !HONORIFICS.has(m[1]!.toLowerCase())) break;
-      s = s.slice(m[0].length);
-    }
-  }
-  if (type === 'organization') s = s.replace(/^the\s+/i, '');
   return s;
 }
 
@@ -133,21 +150,21 @@ export const orgCore = memoize((name: string): string => {
 });
 
 /** Abbreviated words expanded, so "State Dept." and "State Department" compare equal. */
-const ABBREVIATIONS: Record<string, string> = {
-  dept: 'department',
-  govt: 'government',
-  univ: 'university',
-  assn: 'association',
-  intl: 'international',
-  natl: 'national',
-  min: 'ministry',
-};
+const ABBREVIATIONS = new Map([
+  ['dept', 'department'],
+  ['govt', 'government'],
+  ['univ', 'university'],
+  ['assn', 'association'],
+  ['intl', 'international'],
+  ['natl', 'national'],
+  ['min', 'ministry'],
+]);
 
 export function expandAbbreviations(norm: string): string {
-  return norm
-    .split(' ')
-    .map((w) => ABBREVIATIONS[w] ?? w)
-    .join(' ');
+  const words = norm.split(' ');
+  // Most names have no abbreviated word: then the name is its own expansion.
+  if (!words.some((w) => ABBREVIATIONS.has(w))) return norm;
+  return words.map((w) => ABBREVIATIONS.get(w) ?? w).join(' ');
 }
 
 /** Title Case for role names ("foreign minister" -> "Foreign Minister"; short words stay lower). */

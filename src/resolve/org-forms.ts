@@ -14,16 +14,27 @@ export const companyHead = memoize((name: string): string | undefined => {
 
 /** The one word left of a name without its country or demonym and generic words ("labour" of "British Labour Party"). */
 export const orgCoreWord = memoize((name: string): string | undefined => {
-  const w = nameWords(name).filter((x) => !GENERIC_ORG_WORDS.has(x) && !MINOR_WORDS.has(x) && !countryOfModifier(x) && !countryName(x));
-  return w.length === 1 && nameWords(name).length > 1 ? w[0] : undefined;
+  const words = nameWords(name);
+  if (words.length < 2) return undefined;
+  let core: string | undefined;
+  for (const x of words) {
+    if (GENERIC_ORG_WORDS.has(x) || MINOR_WORDS.has(x) || countryOfModifier(x) || countryName(x)) continue;
+    if (core !== undefined) return undefined; // a second distinctive word: no one word stands for the name
+    core = x;
+  }
+  return core;
 });
 
+// Plain loops: coreference runs these over every pair of names of an article.
 export function endsWith(words: string[], tail: string[]): boolean {
-  if (tail.length > words.length) return false;
-  return tail.every((w, i) => words[words.length - tail.length + i] === w);
+  const off = words.length - tail.length;
+  if (off < 0) return false;
+  for (let i = 0; i < tail.length; i++) if (words[off + i] !== tail[i]) return false;
+  return true;
 }
 
 export function startsWith(words: string[], head: string[]): boolean {
   if (head.length > words.length) return false;
-  return head.every((w, i) => words[i] === w);
+  for (let i = 0; i < head.length; i++) if (words[i] !== head[i]) return false;
+  return true;
 }

@@ -57,6 +57,8 @@ export function findClutter(text: string): Dropped[] {
       continue;
     }
     // A line made only of handles ("@someone @other"), or a byline's handle: the handle alone is dropped.
+    // (Most lines have no "@": they skip the matchAll, which copies the regex on every call.)
+    if (!body.includes('@')) continue;
     for (const m of body.matchAll(HANDLE)) {
       const lead = m[0].length - m[0].trimStart().length;
       const hs = start + (lines[li]!.lead) + m.index + lead;

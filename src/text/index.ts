@@ -11,8 +11,9 @@ export function analyze(id: string, text: string): Doc {
   const tokens = tokenize(text);
   const dropped = findClutter(text);
   // Sentences inside clutter are left out; the rest are renumbered so that index = position.
-  const sentences = splitSentences(text, tokens)
-    .filter((s) => !dropped.some((d) => d.start <= s.start && s.end <= d.end))
-    .map((s, index) => ({ ...s, index }));
+  const all = splitSentences(text, tokens);
+  const sentences = dropped.length
+    ? all.filter((s) => !dropped.some((d) => d.start <= s.start && s.end <= d.end)).map((s, index) => ({ ...s, index }))
+    : all; // nothing to leave out: the indexes already are the positions
   return { id, text, tokens, sentences, dropped };
 }

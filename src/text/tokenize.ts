@@ -4,7 +4,7 @@ import type { Sentence, Token } from '../types.js';
 // Order matters: dotted abbreviations (U.S., D.C.) before words, words before single symbols.
 // A word keeps inner hyphens, apostrophes and ampersands ("O'Neill", "AT&T", "Kuala-Lumpur") but leaves a
 // possessive "'s" as a token of its own, as CoNLL and most NER training data do.
-const TOKEN_RE =
+export const TOKEN_RE =
   /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&](?![sS]\b)[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?|\S/gu;
 
 /** Words after which a period does not end the sentence. */
@@ -16,16 +16,126 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const SENTENCE_END = new Set(['.', '!', '?']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
+/**
+ * The tokens of `text`: the matches of TOKEN_RE, found by a scanner over character classes. It gives the same tokens
+ * as `text.matchAll(TOKEN_RE)` (tests compare the two) without building a match array per token, which was most of
+ * the cost; TOKEN_RE stays the definition.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index;
-    tokens.push({ start, end: start + m[0].length, text: m[0] });
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const cp = text.codePointAt(p)!;
+    const size = cp > 0xffff ? 2 : 1;
+    const cls = cp < 128 ? ASCII_CLASSES[cp]! : charClass(cp);
+    if (cls & SPACE) {
+      p++;
+      continue;
+    }
+    let q = p + size;
+    if (cls & LETTER) {
+      // (?:\p{L}\.){2,}: two or more letter-dot pairs ("U.S."); most words have no dot after their first letter.
+      let pairs = 0;
+      let r = p;
+      if (text.charCodeAt(q) === 46) {
+        for (;;) {
+          const c = text.codePointAt(r);
+          if (c === undefined || !(charClass(c) & LETTER)) break;
+          const after = r + (c > 0xffff ? 2 : 1);
+          if (text.charCodeAt(after) !== 46) break;
+          r = after + 1;
+          pairs++;
+        }
+      }
+      if (pairs >= 2) q = r;
+      else {
+        // \p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&](?![sS]\b)[\p{L}\p{M}\p{N}]+)*
+        q = wordCharsEnd(text, q);
+        while (q < n && isJoiner(text.charCodeAt(q)) && !possessiveAt(text, q + 1)) {
+          const c = text.codePointAt(q + 1);
+          if (c === undefined || !(charClass(c) & WORD)) break;
+          q = wordCharsEnd(text, q + 1);
+        }
+      }
+    } else if ((cp === 39 || cp === 0x2019) && possessiveAt(text, p + 1)) {
+      q = p + 2; // ['’][sS]\b
+    } else if (cp >= 48 && cp <= 57) {
+      // \d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?
+      q = digitsEnd(text, q);
+      for (;;) {
+        const c = text.charCodeAt(q);
+        if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigit(text.charCodeAt(q + 1))) q = digitsEnd(text, q + 1);
+        else break;
+      }
+      if (ORDINAL_SUFFIXES.has(text.slice(q, q + 2))) q += 2;
+      else if (text.charCodeAt(q) === 115) q += 1;
+    }
+    // Anything else is \S: one code point.
+    tokens.push({ start: p, end: q, text: text.slice(p, q) });
+    p = q;
   }
   return tokens;
+}
+
+// Character classes by code point, as the u-flag regexes define them; looked up once per BMP code point.
+const LETTER = 1;
+const WORD = 2; // \p{L}, \p{M} or \p{N}
+const SPACE = 4; // \s
+const KNOWN = 8;
+const classes = new Uint8Array(0x10000);
+/** The classes of ASCII, filled in advance: the tokenizer reads them without a call. */
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, c) => charClass(c));
+
+function computeClass(ch: string): number {
+  let c = 0;
+  if (/\p{L}/u.test(ch)) c |= LETTER | WORD;
+  else if (/[\p{M}\p{N}]/u.test(ch)) c |= WORD;
+  else if (/\s/u.test(ch)) c |= SPACE;
+  return c;
+}
+
+function charClass(cp: number): number {
+  if (cp > 0xffff) return computeClass(String.fromCodePoint(cp));
+  let c = classes[cp]!;
+  if (!c) classes[cp] = c = computeClass(String.fromCharCode(cp)) | KNOWN;
+  return c;
+}
+
+/** The end of a run of \p{L}, \p{M} and \p{N} code points starting at `q`. */
+function wordCharsEnd(text: string, q: number): number {
+  for (;;) {
+    const u = text.charCodeAt(q);
+    // ASCII, most of the text: letters and digits, without a table look-up.
+    if (u < 128) {
+      if ((u >= 97 && u <= 122) || (u >= 65 && u <= 90) || (u >= 48 && u <= 57)) q++;
+      else return q;
+      continue;
+    }
+    const c = text.codePointAt(q);
+    if (c === undefined || !(charClass(c) & WORD)) return q;
+    q += c > 0xffff ? 2 : 1;
+  }
+}
+
+function digitsEnd(text: string, q: number): number {
+  while (isDigit(text.charCodeAt(q))) q++;
+  return q;
+}
+
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** - ' ’ & */
+const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019 || c === 38;
+/** \w without the i flag: ASCII letters, digits and _. */
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** [sS]\b at `i`: an s that ends a word ("'s" as a token of its own). */
+function possessiveAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === 115 || c === 83) && !isAsciiWord(text.charCodeAt(i + 1));
 }
 
 /**
@@ -54,7 +164,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       close(i);
       continue;
     }
-    if (!SENTENCE_END.has(tok.text)) continue;
+    if (!isSentenceEnd(tok.text)) continue;
     // Let closing quotes and brackets stay with the sentence they close.
     let last = i;
     while (tokens[last + 1] && CLOSERS.has(tokens[last + 1]!.text) && tokens[last + 1]!.start === tokens[last]!.end) last++;
@@ -71,6 +181,13 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   }
   if (tokens.length) close(tokens.length - 1);
   return sentences;
+}
+
+/** ".", "!" or "?": a test of one character, not a set look-up that would hash every token's text. */
+function isSentenceEnd(t: string): boolean {
+  if (t.length !== 1) return false;
+  const c = t.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63;
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {
