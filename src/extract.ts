@@ -1,6 +1,6 @@
 // The extraction pipeline: text -> Doc -> mentions -> entities -> relations, for one article or many.
 // Pure: strings in, data out; no file system or process access.
-import { recognize } from './ner/index.js';
+import { recognizeAll } from './ner/index.js';
 import { findRelations } from './relations/index.js';
 import { corefer } from './resolve/index.js';
 import { analyze } from './text/index.js';
@@ -23,7 +23,7 @@ export function extract(input: string | Article, options: ExtractOptions = {}): 
  */
 export function extractAll(articles: readonly Article[]): Extraction[] {
   const docs = articles.map((a) => analyze(a.id, a.text));
-  const mentions = docs.map((doc) => recognize(doc));
+  const mentions = recognizeAll(docs);
   const coref = docs.map((doc, i) => corefer(doc, mentions[i]!));
   return articles.map((article, i) => {
     const doc = docs[i]!, m = mentions[i]!, { entities, mentionEntity } = coref[i]!;

@@ -5,9 +5,16 @@ import { tagSpans } from './tagger.js';
 
 /** Finds the mentions of a doc, in text order: names from the tagger, then roles beside them. */
 export function recognize(doc: Doc): Mention[] {
-  const names = tagNames(doc);
-  const roles = findRoles(doc, names);
-  return [...names, ...roles].sort((a, b) => a.start - b.start || b.end - a.end);
+  return recognizeAll([doc])[0]!;
+}
+
+/** `recognize` for many docs, step by step: all their names, then all their roles (see extractAll). */
+export function recognizeAll(docs: readonly Doc[]): Mention[][] {
+  const names = docs.map(tagNames);
+  return docs.map((doc, i) => {
+    const roles = findRoles(doc, names[i]!);
+    return [...names[i]!, ...roles].sort((a, b) => a.start - b.start || b.end - a.end);
+  });
 }
 
 const TYPES: (EntityType | null)[] = ['person', 'organization', 'place', null];
