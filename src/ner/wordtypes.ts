@@ -31,8 +31,8 @@ const BOS_ID = 0, EOS_ID = 1;
 export class WordTypes {
   private readonly model: Model;
   // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id) pairs, and
-  // each type's characters in one pool to confirm a match. A JS Map keyed by each token's string cost about four
-  // times as much (it hashes every fresh string through the runtime), and so did comparing strings.
+  // each type's characters in one pool to confirm a match. No token string is read or kept: a Map keyed by token
+  // strings would keep slices of whole articles alive, and hashes every fresh string through the runtime.
   private slots = new Int32Array(2 << 16);
   private chars = new Uint16Array(1 << 16);
   private charsUsed = 0;
@@ -59,10 +59,10 @@ export class WordTypes {
   }
 
   /**
-   * Looks up (or adds) the word type of every token of an article and writes each token's word into `words`;
-   * returns the tokens' type ids, valid until the next call.
+   * Looks up (or adds) the word type of every token of an article, for `emissions`, and writes each token's word
+   * into `words`.
    */
-  read(text: string, tokens: Token[], words: TokenWords): Int32Array {
+  read(text: string, tokens: Token[], words: TokenWords): void {
     const n = tokens.length;
     if (this.count + n > this.maxTypes) this.reset();
     if (n > this.tokenIds.length) this.tokenIds = new Int32Array(n * 2);
@@ -81,7 +81,6 @@ export class WordTypes {
       words.kase[i] = types[at + INFO_KASE]!;
       words.wbits[i] = types[at + INFO_WBITS]!;
     }
-    return tokenIds;
   }
 
   /**
