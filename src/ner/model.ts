@@ -24,7 +24,8 @@ export interface ModelData {
  * N_TAGS int16 weights packed two to a word, so one lookup touches one cache line.
  */
 export interface Model {
-  transitions: Float32Array;
+  /** The trained float32 transitions, widened once for Viterbi's float64 sums. */
+  transitions: Float64Array;
   table: Int32Array;
   mask: number;
   /** Multiplies the int16 weights back to their trained values. */
@@ -208,5 +209,5 @@ export function decodeModel(bytes: Uint8Array, where: string): Model {
   }
   const words = new IntTable(wKeys, wVals);
   const phrases = new IntTable(pKeys, pVals);
-  return { transitions: new Float32Array(transitions), table, mask, scale, filter, lexicon: { words, phrases, maxPhrase } };
+  return { transitions: Float64Array.from(transitions), table, mask, scale, filter, lexicon: { words, phrases, maxPhrase } };
 }

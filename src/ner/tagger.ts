@@ -166,7 +166,7 @@ function pushTidy(doc: Doc, spans: NameSpan[], first: number, last: number, cls:
  * the path as decoded: how far the tagger preferred its class to the others for this name, at the cost of a few
  * additions instead of a second Viterbi pass.
  */
-function classScores(em: Float64Array, tr: ArrayLike<number>, tags: Uint8Array, n: number, i: number, j: number): number[] {
+function classScores(em: Float64Array, tr: Float64Array, tags: Uint8Array, n: number, i: number, j: number): number[] {
   const prev = i > 0 ? tags[i - 1]! : N_TAGS;
   const scores: number[] = [];
   for (let c = 0; c < CLASSES.length; c++) {
