@@ -46,11 +46,17 @@ export function decode(emission: Float64Array, n: number, tr: Float64Array, tags
       score[base + t] = best + emission[base + t]!;
       back[base + t] = arg;
     }
-    // I-x (tags 2, 4, 6, 8): only B-x (t - 1) or I-x (t).
-    inside(base, 2, s1, s2, tr, emission);
-    inside(base, 4, s3, s4, tr, emission);
-    inside(base, 6, s5, s6, tr, emission);
-    inside(base, 8, s7, s8, tr, emission);
+    // I-x (tags 2, 4, 6, 8): only B-x (t - 1) or I-x (t). From -Infinity, as for the other tags: where neither
+    // is possible, the pointer stays at tag 0.
+    for (let t = 2; t < N_TAGS; t += 2) {
+      let best = -Infinity, arg = 0;
+      const a = score[prev + t - 1]! + tr[(t - 1) * N_TAGS + t]!;
+      if (a > best) (best = a), (arg = t - 1);
+      const b = score[prev + t]! + tr[t * N_TAGS + t]!;
+      if (b > best) (best = b), (arg = t);
+      score[base + t] = best + emission[base + t]!;
+      back[base + t] = arg;
+    }
   }
   let bestT = 0, best = -Infinity;
   const last = (n - 1) * N_TAGS;
@@ -59,16 +65,4 @@ export function decode(emission: Float64Array, n: number, tr: Float64Array, tags
     tags[i] = bestT;
     bestT = back[i * N_TAGS + bestT]!;
   }
-}
-
-/** Tag t = I-x at the token whose scores start at `base`, from B-x (score sb) or I-x (score si) before it. */
-function inside(base: number, t: number, sb: number, si: number, tr: Float64Array, emission: Float64Array): void {
-  // From -Infinity, as for the other tags: where neither predecessor is possible the pointer stays at tag 0.
-  let best = -Infinity, arg = 0;
-  const a = sb + tr[(t - 1) * N_TAGS + t]!;
-  if (a > best) (best = a), (arg = t - 1);
-  const b = si + tr[t * N_TAGS + t]!;
-  if (b > best) (best = b), (arg = t);
-  score[base + t] = best + emission[base + t]!;
-  back[base + t] = arg;
 }
