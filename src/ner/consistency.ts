@@ -47,11 +47,11 @@ export function harmonize(doc: Doc, input: NameSpan[], isOrgKey: (token: number)
   return addRepeats(doc, spans, major, written);
 }
 
-/** The spans' names as written, their token texts joined by spaces. */
-function spanText(doc: Doc, s: NameSpan): string {
+/** A name as written: the texts of tokens [first, last] joined by spaces. */
+function tokensText(doc: Doc, first: number, last: number): string {
   const toks = doc.tokens;
-  let k = toks[s.first]!.text;
-  for (let i = s.first + 1; i <= s.last; i++) k += ' ' + toks[i]!.text;
+  let k = toks[first]!.text;
+  for (let i = first + 1; i <= last; i++) k += ' ' + toks[i]!.text;
   return k;
 }
 
@@ -126,7 +126,7 @@ function settleTypes(
     const s = spans[i]!;
     dateline.push(isDateline(doc, s, datelines[s.sentence]!));
     if (dateline[i]) s.cls = LOC;
-    names.push(spanText(doc, s));
+    names.push(tokensText(doc, s.first, s.last));
     keys.push(names[i]!.toLowerCase());
   }
   const votes = new Map<string, number[]>();
@@ -166,8 +166,7 @@ function settleTypes(
     if (s.cls !== ORG || s.last === s.first || !isOrgKey(s.last)) continue;
     let end = s.last;
     while (end > s.first && (isOrgKey(end) || !startsUpper(toks[end]!.text))) end--;
-    let k = toks[s.first]!.text;
-    for (let i = s.first + 1; i <= end; i++) k += ' ' + toks[i]!.text;
+    let k = tokensText(doc, s.first, end);
     // A legal suffix ("Inc", "Ltd") settles it: the article is about that company, and the short form is it.
     const legal = LEGAL.has(toks[s.last]!.text.replace(/\.$/, '').toLowerCase());
     written.add(k);
@@ -200,7 +199,7 @@ function joinLists(doc: Doc, spans: NameSpan[]): void {
   const toks = doc.tokens;
   for (let i = 1; i + 1 < spans.length; i++) {
     const a = spans[i - 1]!, b = spans[i]!, c = spans[i + 1]!;
-    if (b.first !== b.last || a.cls !== c.cls || b.cls === a.cls || a.cls === 3) continue;
+    if (b.first !== b.last || a.cls !== c.cls || b.cls === a.cls || a.cls === MISC) continue;
     if (a.sentence !== b.sentence || b.sentence !== c.sentence) continue;
     if (isListGap(toks, a.last + 1, b.first) && isListGap(toks, b.last + 1, c.first)) b.cls = a.cls;
   }
@@ -226,7 +225,7 @@ function addRepeats(doc: Doc, spans: NameSpan[], major: Map<string, number>, wri
       for (let j = i; j < sent.tokenEnd && j - i < MAX_KEY_TOKENS && !covered[j]; j++) {
         k = j === i ? toks[j]!.text : k + ' ' + toks[j]!.text;
         const c = written.has(k) ? major.get(k.toLowerCase()) : undefined;
-        if (c !== undefined && c !== 3) (found = j), (cls = c);
+        if (c !== undefined && c !== MISC) (found = j), (cls = c);
       }
       if (found < 0) continue;
       // Only whole names: not glued to a capitalized neighbour the tagger left out.
