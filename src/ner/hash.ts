@@ -10,13 +10,6 @@ export function fnvStep(h: number, code: number): number {
   return Math.imul(h ^ code, FNV_PRIME) >>> 0;
 }
 
-/** FNV-1a of a whole string. */
-export function fnvString(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) h = fnvStep(h, s.charCodeAt(i));
-  return h;
-}
-
 /**
  * Combines a template id with two hashes (murmur3-style rounds; the last shift brings high bits down, since the
  * model's table indexes by the low bits). Always three arguments: no default-parameter adaptor in the hot loop.
