@@ -2,6 +2,7 @@
 // "You May Also Like" / "Related" / "Read more" blocks that list other stories. Their names must not enter the
 // graph. The rules look at the shape of a line, never at a particular site.
 import type { Dropped } from '../types.js';
+import { allMatches } from './matches.js';
 
 /** Headers that open a block of links to other stories; the block runs to the end of the page or its end. */
 const BLOCK_HEADER =
@@ -57,9 +58,9 @@ export function findClutter(text: string): Dropped[] {
       continue;
     }
     // A line made only of handles ("@someone @other"), or a byline's handle: the handle alone is dropped.
-    // (Most lines have no "@": they skip the matchAll, which copies the regex on every call.)
+    // (Most lines have no "@": they skip the regex.)
     if (!body.includes('@')) continue;
-    for (const m of body.matchAll(HANDLE)) {
+    for (const m of allMatches(HANDLE, body)) {
       const lead = m[0].length - m[0].trimStart().length;
       const hs = start + (lines[li]!.lead) + m.index + lead;
       out.push({ start: hs, end: hs + m[0].trimStart().length, reason: 'social handle' });
