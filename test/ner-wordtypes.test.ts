@@ -75,4 +75,11 @@ describe('word-type sums', () => {
     const small = new WordTypes(getModel(), 600);
     expect(docs.map((d) => byTypes(small, d))).toEqual(first);
   });
+
+  it('do not depend on the pair cache, even when adjacent pairs share its slots', () => {
+    const first = docs.map((d) => byTypes(new WordTypes(getModel()), d));
+    // Two slots: the pair after a token often evicts the pair before it.
+    const tiny = new WordTypes(getModel(), undefined, 1);
+    expect(docs.map((d) => byTypes(tiny, d))).toEqual(first);
+  });
 });

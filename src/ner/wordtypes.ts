@@ -41,7 +41,10 @@ export class WordTypes {
   private types = new Int32Array(1024 * INFO);
   private sums = new Int32Array(1024 * ROW);
   /** Pair slots of PAIR_ROW: the two type ids, the second word's sums, the first word's (one memory area per pair). */
-  private readonly pairs = new Int32Array((1 << PAIR_BITS) * PAIR_ROW);
+  private readonly pairs: Int32Array;
+  private readonly pairShift: number;
+  /** The second word's sums of the pair before the token being scored (see `emissions`). */
+  private readonly carry = new Int32Array(N_TAGS);
   /** The word type of each token of the last article. */
   private tokenIds = new Int32Array(1024);
   private acc = new Int32Array(SENTENCE_ROOM * N_TAGS);
@@ -50,11 +53,16 @@ export class WordTypes {
 
   private readonly maxTypes: number;
 
-  /** `maxTypes` bounds memory: the table starts over at an article that would take it past that many types. */
-  constructor(model: Model, maxTypes = MAX_TYPES) {
+  /**
+   * `maxTypes` bounds memory: the table starts over at an article that would take it past that many types.
+   * `pairBits` sizes the pair cache (2^pairBits pairs).
+   */
+  constructor(model: Model, maxTypes = MAX_TYPES, pairBits = PAIR_BITS) {
     if (N_TAGS !== 9) throw new Error('WordTypes: emissions are written out for 9 tags');
     this.model = model;
     this.maxTypes = maxTypes;
+    this.pairs = new Int32Array((1 << pairBits) * PAIR_ROW);
+    this.pairShift = 32 - pairBits;
     this.reset();
   }
 
@@ -89,15 +97,18 @@ export class WordTypes {
    */
   emissions(from: number, n: number, feats: Uint32Array, offs: Int32Array, out: Float64Array): void {
     if (n * N_TAGS > this.acc.length) this.acc = new Int32Array(n * N_TAGS * 2);
-    const { acc, sums: S, pairs: P, tokenIds, model } = this;
+    const { acc, sums: S, pairs: P, tokenIds, model, carry } = this;
     const scale = model.scale;
     // Each adjacent pair (the edges included) gives features to both of its words: token i takes the second
-    // word's sums of the pair before it and the first word's of the pair after it.
-    let before = this.pair(BOS_ID, tokenIds[from]!);
+    // word's sums of the pair before it (kept in `carry`) and the first word's of the pair after it. Both are read
+    // as soon as the pair is looked up: the next look-up may take the same cache slot.
+    let p = this.pair(BOS_ID, tokenIds[from]!);
+    for (let k = 0; k < N_TAGS; k++) carry[k] = P[p + k]!;
     for (let i = 0; i < n; i++) {
       const at = i * N_TAGS;
       const t = from + i;
-      const after = this.pair(tokenIds[t]!, i + 1 < n ? tokenIds[t + 1]! : EOS_ID) + N_TAGS;
+      p = this.pair(tokenIds[t]!, i + 1 < n ? tokenIds[t + 1]! : EOS_ID);
+      const after = p + N_TAGS;
       const own = tokenIds[t]! * ROW + OWN * N_TAGS;
       const p1 = (i > 0 ? tokenIds[t - 1]! : BOS_ID) * ROW + AS_PREV * N_TAGS;
       const p2 = (i > 1 ? tokenIds[t - 2]! : BOS_ID) * ROW + AS_PREV2 * N_TAGS;
@@ -105,16 +116,16 @@ export class WordTypes {
       const n2 = (i + 2 < n ? tokenIds[t + 2]! : EOS_ID) * ROW + AS_NEXT2 * N_TAGS;
       sumWeights(model, feats, offs[i]!, offs[i + 1]!, acc, at);
       // Written out for the 9 tags (checked in the constructor): a loop of adds was a third of this function.
-      out[at] = (acc[at]! + S[own]! + S[p1]! + S[p2]! + S[n1]! + S[n2]! + P[before]! + P[after]!) * scale;
-      out[at + 1] = (acc[at + 1]! + S[own + 1]! + S[p1 + 1]! + S[p2 + 1]! + S[n1 + 1]! + S[n2 + 1]! + P[before + 1]! + P[after + 1]!) * scale;
-      out[at + 2] = (acc[at + 2]! + S[own + 2]! + S[p1 + 2]! + S[p2 + 2]! + S[n1 + 2]! + S[n2 + 2]! + P[before + 2]! + P[after + 2]!) * scale;
-      out[at + 3] = (acc[at + 3]! + S[own + 3]! + S[p1 + 3]! + S[p2 + 3]! + S[n1 + 3]! + S[n2 + 3]! + P[before + 3]! + P[after + 3]!) * scale;
-      out[at + 4] = (acc[at + 4]! + S[own + 4]! + S[p1 + 4]! + S[p2 + 4]! + S[n1 + 4]! + S[n2 + 4]! + P[before + 4]! + P[after + 4]!) * scale;
-      out[at + 5] = (acc[at + 5]! + S[own + 5]! + S[p1 + 5]! + S[p2 + 5]! + S[n1 + 5]! + S[n2 + 5]! + P[before + 5]! + P[after + 5]!) * scale;
-      out[at + 6] = (acc[at + 6]! + S[own + 6]! + S[p1 + 6]! + S[p2 + 6]! + S[n1 + 6]! + S[n2 + 6]! + P[before + 6]! + P[after + 6]!) * scale;
-      out[at + 7] = (acc[at + 7]! + S[own + 7]! + S[p1 + 7]! + S[p2 + 7]! + S[n1 + 7]! + S[n2 + 7]! + P[before + 7]! + P[after + 7]!) * scale;
-      out[at + 8] = (acc[at + 8]! + S[own + 8]! + S[p1 + 8]! + S[p2 + 8]! + S[n1 + 8]! + S[n2 + 8]! + P[before + 8]! + P[after + 8]!) * scale;
-      before = after - N_TAGS;
+      out[at] = (acc[at]! + S[own]! + S[p1]! + S[p2]! + S[n1]! + S[n2]! + carry[0]! + P[after]!) * scale;
+      out[at + 1] = (acc[at + 1]! + S[own + 1]! + S[p1 + 1]! + S[p2 + 1]! + S[n1 + 1]! + S[n2 + 1]! + carry[1]! + P[after + 1]!) * scale;
+      out[at + 2] = (acc[at + 2]! + S[own + 2]! + S[p1 + 2]! + S[p2 + 2]! + S[n1 + 2]! + S[n2 + 2]! + carry[2]! + P[after + 2]!) * scale;
+      out[at + 3] = (acc[at + 3]! + S[own + 3]! + S[p1 + 3]! + S[p2 + 3]! + S[n1 + 3]! + S[n2 + 3]! + carry[3]! + P[after + 3]!) * scale;
+      out[at + 4] = (acc[at + 4]! + S[own + 4]! + S[p1 + 4]! + S[p2 + 4]! + S[n1 + 4]! + S[n2 + 4]! + carry[4]! + P[after + 4]!) * scale;
+      out[at + 5] = (acc[at + 5]! + S[own + 5]! + S[p1 + 5]! + S[p2 + 5]! + S[n1 + 5]! + S[n2 + 5]! + carry[5]! + P[after + 5]!) * scale;
+      out[at + 6] = (acc[at + 6]! + S[own + 6]! + S[p1 + 6]! + S[p2 + 6]! + S[n1 + 6]! + S[n2 + 6]! + carry[6]! + P[after + 6]!) * scale;
+      out[at + 7] = (acc[at + 7]! + S[own + 7]! + S[p1 + 7]! + S[p2 + 7]! + S[n1 + 7]! + S[n2 + 7]! + carry[7]! + P[after + 7]!) * scale;
+      out[at + 8] = (acc[at + 8]! + S[own + 8]! + S[p1 + 8]! + S[p2 + 8]! + S[n1 + 8]! + S[n2 + 8]! + carry[8]! + P[after + 8]!) * scale;
+      for (let k = 0; k < N_TAGS; k++) carry[k] = P[p + k]!;
     }
   }
 
@@ -225,7 +236,7 @@ export class WordTypes {
   /** Where the pair (a, b)'s sums are in `pairs`: the second word's, then the first word's. */
   private pair(a: number, b: number): number {
     const { pairs } = this;
-    const slot = (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> (32 - PAIR_BITS)) * PAIR_ROW;
+    const slot = (Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> this.pairShift) * PAIR_ROW;
     const at = slot + 2;
     // The first id is kept plus one: an all-zero slot is empty.
     if (pairs[slot] === a + 1 && pairs[slot + 1] === b) return at;
