@@ -26,8 +26,8 @@ export function extractAll(articles: readonly Article[]): Extraction[] {
   const mentions = recognizeAll(docs);
   const coref = docs.map((doc, i) => corefer(doc, mentions[i]!));
   return articles.map((article, i) => {
-    const doc = docs[i]!, m = mentions[i]!, { entities, mentionEntity } = coref[i]!;
-    const relations = findRelations(doc, m, entities, mentionEntity, article);
+    const doc = docs[i]!, m = mentions[i]!, { entities, mentionEntity, links } = coref[i]!;
+    const relations = findRelations(doc, m, entities, mentionEntity, article, links);
     return { article, doc, mentions: m, mentionEntity, entities, relations };
   });
 }

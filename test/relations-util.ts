@@ -26,9 +26,9 @@ export function run(text: string, names: Names, id = 't', date?: string): Extrac
   found.sort((a, b) => a.start - b.start);
   const roles = findRoles(doc, found);
   const mentions = [...found, ...roles].sort((a, b) => a.start - b.start || b.end - a.end);
-  const { entities, mentionEntity } = corefer(doc, mentions);
+  const { entities, mentionEntity, links } = corefer(doc, mentions);
   const article = date ? { id, text, date } : { id, text };
-  const relations = findRelations(doc, mentions, entities, mentionEntity, article);
+  const relations = findRelations(doc, mentions, entities, mentionEntity, article, links);
   return { article, doc, mentions, mentionEntity, entities, relations };
 }
 

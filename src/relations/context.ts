@@ -48,7 +48,14 @@ const CREDIT_BODY = /\bvia\b|\/|\bphoto\b|\bphotograph|\bpicture\b|\bimages?\b|\
 /** A line that is a credit on its own: "Photo: AP", "Image credit: Reuters". */
 export const CREDIT_LINE = /^(?:(?:photo|image|picture|video)s?(?:\s+credit)?|credit)\s*[:|/]/iu;
 
-export function buildContext(doc: Doc, mentions: Mention[], entities: LocalEntity[], mentionEntity: number[], article: Article): Ctx {
+export function buildContext(
+  doc: Doc,
+  mentions: Mention[],
+  entities: LocalEntity[],
+  mentionEntity: number[],
+  article: Article,
+  links: RoleLink[] = linkRoles(doc, mentions),
+): Ctx {
   const sents: SentView[] = doc.sentences.map((s) => {
     const text = doc.text.slice(s.start, s.end);
     const credits: Span[] = [];
@@ -60,7 +67,6 @@ export function buildContext(doc: Doc, mentions: Mention[], entities: LocalEntit
   });
   placeNames(sents, mentions, entities, mentionEntity);
   const holders: Ctx['holders'] = [];
-  const links = linkRoles(doc, mentions);
   for (const l of links) {
     const pi = mentions.indexOf(l.person);
     const named = sents[l.person.sentence]?.names.find((n) => n.i === pi);

@@ -1,4 +1,5 @@
 // Relation extraction: met_with, reported_by, holds_role and the others, each with its evidence.
+import type { RoleLink } from '../ner/roles.js';
 import type { Article, Doc, LocalEntity, Mention, Relation } from '../types.js';
 import { findAffiliations, findLocations, findRoleRelations } from './attributes.js';
 import { buildContext } from './context.js';
@@ -7,15 +8,19 @@ import { findCredits, findDigestReports, findReports, findSaid } from './reports
 
 export { modalityOf } from './modality.js';
 
-/** All relations of one article, one per (type, source, target, modality, sentence), in text order. */
+/**
+ * All relations of one article, one per (type, source, target, modality, sentence), in text order. `links` are
+ * the role links coreference found (Coreference.links); without them they are found again.
+ */
 export function findRelations(
   doc: Doc,
   mentions: Mention[],
   entities: LocalEntity[],
   mentionEntity: number[],
   article: Article,
+  links?: RoleLink[],
 ): Relation[] {
-  const ctx = buildContext(doc, mentions, entities, mentionEntity, article);
+  const ctx = buildContext(doc, mentions, entities, mentionEntity, article, links);
   const all = [
     ...findRoleRelations(ctx),
     ...findMeetings(ctx),

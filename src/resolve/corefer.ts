@@ -1,5 +1,5 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
-import { linkRoles } from '../ner/roles.js';
+import { linkRoles, type RoleLink } from '../ner/roles.js';
 import type { Doc, LocalEntity, Mention, MergeRecord } from '../types.js';
 import { addCreditMentions, creditPartOf, creditParts } from './credits.js';
 import { digestHeaders, isDigest } from './digest.js';
@@ -14,6 +14,8 @@ export { roleName };
 export interface Coreference {
   entities: LocalEntity[];
   mentionEntity: number[];
+  /** Each role mention with the person it names (linkRoles), found here once for the relation finders too. */
+  links: RoleLink[];
 }
 
 const OUTLET_NOUNS = '(?:news agency|newspaper|daily|weekly|news weekly|agency|magazine|broadcaster|television|tv|radio|news channel|network|website|tabloid)';
@@ -37,8 +39,9 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   // 6a. A role's owner is named as the article names that entity in full: "Special Envoy (UN)" and "Special
   //     Envoy (United Nations)" are one role when the article joins "UN" to "United Nations".
   resolveRoleOwners(items, joins.find);
-  joinRoles(doc, mentions, items, joins);
-  return toEntities(items, joins);
+  const links = linkRoles(doc, mentions);
+  joinRoles(mentions, items, joins, links);
+  return { ...toEntities(items, joins), links };
 }
 
 /**
@@ -432,12 +435,11 @@ const COMPASS = /^(?:north|south|east|west)$/;
 /** First words of place names that stand for no one place ("New", "San", "Lake"). */
 const PLACE_OPENERS = /^(?:new|san|santa|st|port|lake|mount|fort)$/;
 
-function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): void {
+function joinRoles(mentions: Mention[], items: Item[], joins: Joins, links: RoleLink[]): void {
   const { find, join } = joins;
   // 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
   //    then "Secretary Rubio"): the brief form joins the full one, so the person holds one role, not two.
   const attached = new Set<number>();
-  const links = linkRoles(doc, mentions);
   if (links.length) {
     const held = new Map<number, number[]>();
     for (let nL = 0; nL < links.length; nL++) {
@@ -487,7 +489,7 @@ function joinRoles(doc: Doc, mentions: Mention[], items: Item[], joins: Joins): 
   }
 }
 
-function toEntities(items: Item[], joins: Joins): Coreference {
+function toEntities(items: Item[], joins: Joins): Omit<Coreference, 'links'> {
   const { find } = joins;
   // Entities in order of first mention; the fullest form names the entity.
   const groups: number[][] = [];
