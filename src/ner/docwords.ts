@@ -75,10 +75,12 @@ export class DocWords {
  * by the slots it used. A JS Map would box every key above 2^30 (most hashes) as a heap number.
  */
 export class WordBits {
-  private keys = new Int32Array(1024);
-  private vals = new Uint8Array(1024);
+  // Room for the words of a long article from the start: growing replaces the arrays, which deoptimizes the
+  // compiled code that reads them.
+  private keys = new Int32Array(1 << 13);
+  private vals = new Uint8Array(1 << 13);
   /** Slots in use, in the order they were taken. */
-  private used = new Int32Array(512);
+  private used = new Int32Array(1 << 12);
   private size = 0;
 
   /** The bits of a word, 0 when it has none. */

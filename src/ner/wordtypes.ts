@@ -33,20 +33,24 @@ export class WordTypes {
   // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id) pairs, and
   // each type's characters in one pool to confirm a match. No token string is read or kept: a Map keyed by token
   // strings would keep slices of whole articles alive, and hashes every fresh string through the runtime.
-  private slots = new Int32Array(2 << 16);
-  private chars = new Uint16Array(1 << 16);
+  //
+  // The tables start at the size a run over a few million tokens of news needs (tens of thousands of word types),
+  // so that they seldom grow: replacing a table deoptimizes the compiled code that reads it. Pages never written
+  // take no memory.
+  private slots = new Int32Array(2 << 17);
+  private chars = new Uint16Array(1 << 19);
   private charsUsed = 0;
   private count = 0;
   /** Per type, INFO int32s side by side (one cache line): see the INFO_* offsets. */
-  private types = new Int32Array(1024 * INFO);
-  private sums = new Int32Array(1024 * ROW);
+  private types = new Int32Array((1 << 16) * INFO);
+  private sums = new Int32Array((1 << 16) * ROW);
   /** Pair slots of PAIR_ROW: the two type ids, the second word's sums, the first word's (one memory area per pair). */
   private readonly pairs: Int32Array;
   private readonly pairShift: number;
   /** The second word's sums of the pair before the token being scored (see `emissions`). */
   private readonly carry = new Int32Array(N_TAGS);
   /** The word type of each token of the last article. */
-  private tokenIds = new Int32Array(1024);
+  private tokenIds = new Int32Array(1 << 14);
   private acc = new Int32Array(SENTENCE_ROOM * N_TAGS);
   private readonly buf = new Uint32Array(128);
   private readonly info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
