@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findRelations } from '../src/relations/index.js';
 import { ARTICLE_TARGET } from '../src/types.js';
 import { rels, run, type Names } from './relations-util.js';
 
@@ -237,6 +238,13 @@ describe('holds_role, affiliated_with, located_in, said', () => {
     ['Tomas Berg joined Oslo Ministers United.', []],
   ])('%s', (text, expected) => {
     expect(rels(run(text, P), 'holds_role')).toEqual(expected);
+  });
+
+  it('finds the role links itself when coreference does not hand them over', () => {
+    const x = run('Russian Foreign Minister Anna Kovacs met Tomas Berg, the U.S. secretary of state. The minister said no.', P);
+    const alone = findRelations(x.doc, x.mentions, x.entities, x.mentionEntity, x.article);
+    expect(alone).toEqual(x.relations);
+    expect(alone.filter((r) => r.type === 'holds_role')).toHaveLength(2);
   });
 
   it('carries the article date on holds_role', () => {
