@@ -76,6 +76,21 @@ describe('word-type sums', () => {
     expect(docs.map((d) => byTypes(small, d))).toEqual(first);
   });
 
+  it('hold when the tables grow: more word types, characters and tokens than they start with', () => {
+    // 70,000 distinct ten-letter words in one article: past the first size of the type table (2^16 types), of the
+    // character pool (2^19), of the per-article token ids (2^14) and of the article's word bits (2^12 words).
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (i: number) => {
+      let w = 'q';
+      for (let k = 0; k < 9; k++, i = Math.floor(i / 26)) w += letters[i % 26];
+      return w;
+    };
+    const sentences: string[] = [];
+    for (let i = 0; i < 70_000; i += 10) sentences.push(`${Array.from({ length: 10 }, (_, k) => word(i + k)).join(' ')}.`);
+    const doc = analyze('big', sentences.join(' '));
+    expect(byTypes(new WordTypes(getModel()), doc)).toEqual(byFeatures(doc));
+  });
+
   it('do not depend on the pair cache, even when adjacent pairs share its slots', () => {
     const first = docs.map((d) => byTypes(new WordTypes(getModel()), d));
     // Two slots: the pair after a token often evicts the pair before it.
