@@ -1,11 +1,11 @@
 // Name lists the NER model ships (src/ner/model/gazetteers, derived from public data packages): resolution uses
 // them to be sure a name is a person's (a known given name first) or a city's. Missing lists mean "unknown".
-import { normName, readLexicon } from './names.js';
+import { normalizeName, normName, readLexicon } from './names.js';
 
 function load(file: string): Set<string> {
   try {
     // Compared without accents or case: "ZURICH" is "Zürich".
-    return new Set(readLexicon(`ner/model/gazetteers/${file}`).map(normName));
+    return new Set(readLexicon(`ner/model/gazetteers/${file}`).map(normalizeName));
   } catch {
     return new Set();
   }

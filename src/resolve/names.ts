@@ -19,9 +19,13 @@ const PLAIN = /^[A-Za-z0-9 ]*$/;
 
 /**
  * The comparison form of a name: no accents, lower case, no possessive, no dots or quotes, hyphens as spaces,
- * no leading "the". The same normalization as the evaluation kit, so node keys and scoring agree.
+ * no leading "the". The same normalization as the evaluation kit, so node keys and scoring agree. Cached:
+ * coreference asks for the same names' forms again and again.
  */
-export const normName = memoize((name: string): string => {
+export const normName = memoize(normalizeName);
+
+/** `normName` without the cache, for lists read once (a gazetteer's forms would only crowd the cache). */
+export function normalizeName(name: string): string {
   // Nearly every name is plain ASCII letters, digits and spaces: then only case, "the" and spacing change.
   if (PLAIN.test(name)) return name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
   return name
@@ -34,7 +38,7 @@ export const normName = memoize((name: string): string => {
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ')
     .trim();
-});
+}
 
 const HONORIFICS = new Set(
   'mr mrs ms miss dr prof sir dame lord lady madam mme mlle herr frau sen rep gov gen lt col maj capt sgt rev fr hon sheikh'.split(' '),
