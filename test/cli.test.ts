@@ -1,7 +1,7 @@
 // The `kg` command as a user runs it: node bin/kg.js against the built dist/ (npm test builds first).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,17 @@ describe('kg --help', () => {
     const r = kg(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('npx finds kg in node_modules/.bin, through the bin/ workspace, and --version matches', async () => {
+    // A `kg` bin in the top package.json would send npx through npm's dependency-tree load on every run.
+    const top = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    const sub = JSON.parse(await readFile(path.join(ROOT, 'bin', 'package.json'), 'utf8'));
+    expect(top.bin?.kg).toBeUndefined();
+    expect(top.workspaces).toContain('bin');
+    expect(sub.bin.kg).toBe('kg.js');
+    expect(sub.version).toBe(top.version);
+    expect(realpathSync(path.join(ROOT, 'node_modules', '.bin', 'kg'))).toBe(path.join(ROOT, 'bin', 'kg.js'));
   });
 
   it.each([
