@@ -7,7 +7,10 @@ import { recognize } from '../src/ner/index.js';
 import { DEFAULT_MODEL_PATH, readModel, setModelPath } from '../src/ner/load.js';
 import { decodeModel, encodeModel } from '../src/ner/model.js';
 import { emptyLexicon } from '../src/ner/lexicon.js';
-import { N_TAGS } from '../src/ner/tags.js';
+import { CASE } from '../src/ner/shape.js';
+import { markNear } from '../src/ner/tagger.js';
+import { N_TAGS, O } from '../src/ner/tags.js';
+import { decode } from '../src/ner/viterbi.js';
 import { analyze } from '../src/text/index.js';
 
 const names = (text: string) =>
@@ -96,6 +99,46 @@ describe('recognize: sports pages name clubs after their towns (pages written fo
   });
   it('a town in ordinary news stays a place', () => {
     expect(names('Floods closed roads around Carlisle and Exeter on Saturday, police said.')).toEqual(['place:Carlisle', 'place:Exeter']);
+  });
+});
+
+describe('decoding stretch by stretch', () => {
+  // A fixed pseudo-random sequence, so that the test is the same on every run.
+  let seed = 12345;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 4 - 2;
+
+  it('gives the full decode where the tokens outside the stretches are O in it', () => {
+    for (let round = 0; round < 200; round++) {
+      const n = 12;
+      const tr = Float64Array.from({ length: (N_TAGS + 1) * N_TAGS }, rand);
+      const em = Float64Array.from({ length: n * N_TAGS }, rand);
+      // Tokens 0, 4, 5 and 11 are O in any good path; the stretches are 1-3 and 6-10.
+      for (const i of [0, 4, 5, 11]) em[i * N_TAGS + O] = 100;
+      const full = new Uint8Array(n);
+      decode(em, n, tr, full);
+      const parts = new Uint8Array(n);
+      decode(em, n, tr, parts, 1, 4);
+      decode(em, n, tr, parts, 6, 11);
+      expect(Array.from(parts.subarray(1, 4))).toEqual(Array.from(full.subarray(1, 4)));
+      expect(Array.from(parts.subarray(6, 11))).toEqual(Array.from(full.subarray(6, 11)));
+    }
+  });
+
+  it('looks for names within two tokens of a capitalized word, and everywhere in a sentence without one', () => {
+    const { lower: l, title: T, upper: U, digit: d } = CASE;
+    const near = new Uint8Array(16);
+    markNear(Uint8Array.from([T, l, l, l, l, l, U, l, d, l, l, l]), 0, 12, near);
+    expect(Array.from(near.subarray(0, 12))).toEqual([1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0]);
+    // At an offset into the article's arrays: the words before the sentence do not count.
+    markNear(Uint8Array.from([T, T, l, l, l, l, T]), 2, 5, near);
+    expect(Array.from(near.subarray(0, 5))).toEqual([0, 0, 1, 1, 1]);
+    markNear(Uint8Array.from([l, l, l, l, d, l]), 0, 6, near);
+    expect(Array.from(near.subarray(0, 6))).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('decodes a sentence without a capitalized word whole', () => {
+    // A results page with a lower-case line: the line is a sentence of its own, far from any capital.
+    expect(names('The talks resumed.\npakistan\nTariq Mehboob 41')).toContain('place:pakistan');
   });
 });
 

@@ -105,15 +105,17 @@ export class FeatureExtractor {
   /**
    * Only the features of tokens [from, to) that depend on more than the words around them: position and line
    * kind, the article, capitalized runs and phrase matches. The rest (the token's own word, its neighbours and
-   * their pairs) the word-type cache sums once per word or pair.
+   * their pairs) the word-type cache sums once per word or pair. With `keep`, only the tokens i of the sentence
+   * with keep[i] !== 0 get features (the others none).
    */
-  extractContext(words: TokenWords, from: number, to: number): number {
+  extractContext(words: TokenWords, from: number, to: number, keep?: Uint8Array): number {
     const n = this.prepare(words, from, to);
     let k = 0;
     const offs = this.offs;
     for (let i = 0; i < n; i++) {
       const f = this.room(k);
       offs[i] = k;
+      if (keep && keep[i] === 0) continue;
       k = this.sentenceFeatures(f, k, i, n);
       k = this.gazetteerFeatures(f, k, i, n);
     }

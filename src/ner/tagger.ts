@@ -9,6 +9,7 @@ import { GZ_B, GZ_L, GZ_U } from './features.js';
 import { PHRASE, WORD, phraseStep } from './lexicon.js';
 import { CLASSES, N_TAGS, O, begin, classOf, inside as inside_, isInside, SENTENCE_ROOM } from './tags.js';
 import { decode } from './viterbi.js';
+import { CASE } from './shape.js';
 import { WordTypes } from './wordtypes.js';
 import { TokenWords } from './words.js';
 
@@ -45,12 +46,25 @@ export function tagSpans(doc: Doc): NameSpan[] {
   fx.doc = docWords.map;
   fx.docTable = sportsLevel(docWords);
   for (const s of doc.sentences) {
-    const n = fx.extractContext(words, s.tokenStart, s.tokenEnd);
+    const n = s.tokenEnd - s.tokenStart;
     if (!n) continue;
+    if (n > near.length) near = new Uint8Array(n * 2);
+    markNear(words.kase, s.tokenStart, n, near);
+    fx.extractContext(words, s.tokenStart, s.tokenEnd, near);
     if (n * N_TAGS > emission.length) emission = new Float64Array(n * N_TAGS * 2);
-    types.emissions(s.tokenStart, n, fx.feats, fx.offs, emission);
     const out = tags.subarray(s.tokenStart, s.tokenEnd);
-    decode(emission, n, model.transitions, out);
+    // Decoded stretch by stretch: the tokens near capitalized words; the others are O.
+    for (let a = 0; a < n; ) {
+      if (!near[a]) {
+        out[a++] = O;
+        continue;
+      }
+      let b = a + 1;
+      while (b < n && near[b]) b++;
+      types.emissions(s.tokenStart, n, fx.feats, fx.offs, emission, a, b);
+      decode(emission, n, model.transitions, out, a, b);
+      a = b;
+    }
     mergePlaces(fx, out, n);
     placeFallback(fx, words.wbits, doc, s.tokenStart, out, n);
     for (let i = 0; i < n; i++) {
@@ -79,6 +93,40 @@ export function tagSpans(doc: Doc): NameSpan[] {
     return (bits & PHRASE.country) !== 0 && (bits & PHRASE.demonym) === 0;
   };
   return harmonize(doc, spans, isOrgKey, fx.docTable ? { isCountry } : undefined);
+}
+
+/**
+ * How far (in tokens) from a capitalized word the tagger looks for names. Names are capitalized words and what
+ * joins them ("Bank of England", "Rio de la Plata", "Channel 4"); lower-case running text further away is outside
+ * any, and skipping it saves most of the tagging (on the BBC set 57% of the tokens are further than 2 from a
+ * capitalized word). A full decode of the BBC set and the CoNLL-2003 dev split tags 14 of those 590,000 tokens,
+ * 12 of them as MISC, which is never reported. A sentence without a capitalized word (lower-case text) is
+ * decoded whole.
+ */
+const NEAR = 2;
+let near = new Uint8Array(SENTENCE_ROOM);
+
+/** Sets near[i] for the tokens of the sentence [from, from + n) within NEAR tokens of a capitalized word. */
+export function markNear(kase: Uint8Array, from: number, n: number, near: Uint8Array): void {
+  let since = NEAR + 1, any = false;
+  for (let i = 0; i < n; i++) {
+    if (isCapitalized(kase[from + i]!)) (since = 0), (any = true);
+    else since++;
+    near[i] = since <= NEAR ? 1 : 0;
+  }
+  if (!any) {
+    near.fill(1, 0, n);
+    return;
+  }
+  let until = NEAR + 1;
+  for (let i = n - 1; i >= 0; i--) {
+    until = isCapitalized(kase[from + i]!) ? 0 : until + 1;
+    if (until <= NEAR) near[i] = 1;
+  }
+}
+
+function isCapitalized(kase: number): boolean {
+  return kase === CASE.title || kase === CASE.upper || kase === CASE.mixed;
 }
 
 /**

@@ -101,19 +101,20 @@ export class WordTypes {
   }
 
   /**
-   * The emission scores of a sentence: tokens [from, from + n) of the last article, whose remaining features
-   * (FeatureExtractor.extractContext) are feats[offs[i]..offs[i+1]) for its token i; out[i * N_TAGS + tag].
+   * The emission scores of tokens [a, b) of a sentence, the sentence being tokens [from, from + n) of the last
+   * article, whose remaining features (FeatureExtractor.extractContext) are feats[offs[i]..offs[i+1]) for its
+   * token i; out[i * N_TAGS + tag].
    */
-  emissions(from: number, n: number, feats: Uint32Array, offs: Int32Array, out: Float64Array): void {
+  emissions(from: number, n: number, feats: Uint32Array, offs: Int32Array, out: Float64Array, a = 0, b = n): void {
     if (n * N_TAGS > this.acc.length) this.acc = new Int32Array(n * N_TAGS * 2);
     const { acc, sums: S, pairs: P, tokenIds, model, carry } = this;
     const scale = model.scale;
     // Each adjacent pair (the edges included) gives features to both of its words: token i takes the second
     // word's sums of the pair before it (kept in `carry`) and the first word's of the pair after it. Both are read
     // as soon as the pair is looked up: the next look-up may take the same cache slot.
-    let p = this.pair(BOS_ID, tokenIds[from]!);
+    let p = this.pair(a > 0 ? tokenIds[from + a - 1]! : BOS_ID, tokenIds[from + a]!);
     for (let k = 0; k < N_TAGS; k++) carry[k] = P[p + k]!;
-    for (let i = 0; i < n; i++) {
+    for (let i = a; i < b; i++) {
       const at = i * N_TAGS;
       const t = from + i;
       p = this.pair(tokenIds[t]!, i + 1 < n ? tokenIds[t + 1]! : EOS_ID);
