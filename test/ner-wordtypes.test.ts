@@ -91,6 +91,34 @@ describe('word-type sums', () => {
     expect(byTypes(new WordTypes(getModel()), doc)).toEqual(byFeatures(doc));
   });
 
+  it('are the same for a stretch of a sentence as for the whole sentence (the tagger scores stretches)', () => {
+    const model = getModel();
+    for (const doc of docs) {
+      const whole = byTypes(new WordTypes(model), doc);
+      const types = new WordTypes(model);
+      const words = new TokenWords();
+      const fx = new FeatureExtractor(model.lexicon);
+      types.read(doc.text, doc.tokens, words);
+      fx.doc = docMap(words, doc);
+      doc.sentences.forEach((s, k) => {
+        const n = s.tokenEnd - s.tokenStart;
+        // Every third token left out: stretches of two, inside the sentence and at its edges.
+        const keep = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 1 ? 0 : 1));
+        fx.extractContext(words, s.tokenStart, s.tokenEnd, keep);
+        const out = new Float64Array(n * N_TAGS);
+        for (let a = 0; a < n; a++) {
+          if (!keep[a]) continue;
+          const b = a + 1 < n && keep[a + 1] ? a + 2 : a + 1;
+          types.emissions(s.tokenStart, n, fx.feats, fx.offs, out, a, b);
+          a = b - 1;
+        }
+        for (let i = 0; i < n; i++) {
+          if (keep[i]) expect(Array.from(out.subarray(i * N_TAGS, (i + 1) * N_TAGS))).toEqual(Array.from(whole[k]!.subarray(i * N_TAGS, (i + 1) * N_TAGS)));
+        }
+      });
+    }
+  });
+
   it('do not depend on the pair cache, even when adjacent pairs share its slots', () => {
     const first = docs.map((d) => byTypes(new WordTypes(getModel()), d));
     // Two slots: the pair after a token often evicts the pair before it.
