@@ -347,6 +347,9 @@ function datelinePlace(doc: Doc, index: number): number {
     while (i < sent.tokenEnd && startsUpper(toks[i]!.text)) i++;
   }
   if (i >= sent.tokenEnd) return -1;
+  // DATE starts with a digit: most short sentences are ruled out before building the rest of the line.
+  const c = toks[i]!.text.charCodeAt(0);
+  if (c < 48 || c > 57) return -1;
   const rest = doc.text.slice(toks[i]!.start, toks[sent.tokenEnd - 1]!.end).replace(/\s+/g, '');
   return DATE.test(rest) ? last : -1;
 }
