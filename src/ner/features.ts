@@ -2,7 +2,7 @@
 // (word, shape, affix, gazetteer class), written into a reusable buffer. Shared by training and tagging.
 import { mix } from './hash.js';
 import { type Lexicon, PHRASE, PREFIX, WORD, phraseStep } from './lexicon.js';
-import { CASE, affixHash, lowerHash } from './shape.js';
+import { CASE, affixHash, isCapitalized, lowerHash } from './shape.js';
 import { WordBits } from './docwords.js';
 import type { TokenWords } from './words.js';
 import { SENTENCE_ROOM } from './tags.js';
@@ -223,10 +223,7 @@ export class FeatureExtractor {
    */
   private findRuns(n: number): void {
     const { kase, lower, runFirst, runLast, runKey, wbits } = this;
-    const cap = (i: number) => {
-      const c = kase[i]!;
-      return c === CASE.title || c === CASE.upper || c === CASE.mixed;
-    };
+    const cap = (i: number) => isCapitalized(kase[i]!);
     for (let i = 0; i < n; ) {
       if (!cap(i)) {
         runFirst[i] = runLast[i] = -1;
@@ -268,8 +265,7 @@ export class FeatureExtractor {
     const { lower, kase, gzBits, gzPos } = this;
     const phrases = this.lex.phrases;
     for (let i = 0; i < n; ) {
-      const c = kase[i]!;
-      if (c !== CASE.title && c !== CASE.upper && c !== CASE.mixed) {
+      if (!isCapitalized(kase[i]!)) {
         i++;
         continue;
       }

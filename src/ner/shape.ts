@@ -4,6 +4,11 @@ import { FNV_OFFSET, fnvStep } from './hash.js';
 
 export const CASE = { lower: 0, title: 1, upper: 2, mixed: 3, digit: 4, other: 5 } as const;
 
+/** Title case, capitals or mixed case ("Oslo", "NATO", "McCain"): what can start or continue a name. */
+export function isCapitalized(kase: number): boolean {
+  return kase === CASE.title || kase === CASE.upper || kase === CASE.mixed;
+}
+
 /**
  * Typographic quotes and dashes as their ASCII forms: news text is full of them, the training corpora mostly
  * are not, and “Anchorage” should look like "Anchorage".

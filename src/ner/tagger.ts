@@ -9,7 +9,7 @@ import { GZ_B, GZ_L, GZ_U } from './features.js';
 import { PHRASE, WORD, phraseStep } from './lexicon.js';
 import { CLASSES, N_TAGS, O, begin, classOf, inside as inside_, isInside, SENTENCE_ROOM } from './tags.js';
 import { decode } from './viterbi.js';
-import { CASE } from './shape.js';
+import { isCapitalized } from './shape.js';
 import { WordTypes } from './wordtypes.js';
 import { TokenWords } from './words.js';
 
@@ -123,10 +123,6 @@ export function markNear(kase: Uint8Array, from: number, n: number, near: Uint8A
     until = isCapitalized(kase[from + i]!) ? 0 : until + 1;
     if (until <= NEAR) near[i] = 1;
   }
-}
-
-function isCapitalized(kase: number): boolean {
-  return kase === CASE.title || kase === CASE.upper || kase === CASE.mixed;
 }
 
 /**
