@@ -30,6 +30,11 @@ export const EOS = 0x5eed0002;
 export const GZ_B = 1, GZ_I = 2, GZ_L = 3, GZ_U = 4;
 
 export const LINE = { normal: 0, upper: 1, title: 2 } as const;
+// The line kinds as plain constants for the hot code below. V8 compiles these functions early, from what the
+// first articles exercised; a property read or an increment that first runs later (at the first headline, say)
+// lacks type feedback, and throws the compiled code away to be compiled again. Plain constants need no feedback,
+// and the rare features are written without a branch of their own (see sentenceFeatures).
+const NORMAL_LINE = LINE.normal, UPPER_LINE = LINE.upper, TITLE_LINE = LINE.title;
 
 export class FeatureExtractor {
   readonly lex: Lexicon;
@@ -154,7 +159,7 @@ export class FeatureExtractor {
       else if (c === CASE.lower) lowers++;
     }
     // Headlines in capitals or in title case change what a capital letter means.
-    this.line = uppers >= 2 && lowers === 0 && uppers > titles ? LINE.upper : titles + uppers >= 4 && lowers <= 1 ? LINE.title : LINE.normal;
+    this.line = uppers >= 2 && lowers === 0 && uppers > titles ? UPPER_LINE : titles + uppers >= 4 && lowers <= 1 ? TITLE_LINE : NORMAL_LINE;
     this.matchPhrases(n);
     this.findRuns(n);
     return n;
@@ -176,9 +181,11 @@ export class FeatureExtractor {
     const w0 = lower[i]!, s0 = shape[i]!, c0 = kase[i]!;
     f[k++] = mix(T.start, (i === 0 ? 1 : i === 1 && kase[0] === CASE.other ? 2 : 0) * 8 + c0, line);
     f[k++] = mix(T.lineSh0, line, s0);
-    if (line !== LINE.normal) f[k++] = mix(T.lineW0, line, w0);
+    // The word in a headline: written for every token, kept (k moves on) only in one.
+    f[k] = mix(T.lineW0, line, w0);
+    k += line !== NORMAL_LINE ? 1 : 0;
     const db = this.doc.get(w0);
-    if (db) k = bitFeatures(f, k, T.doc0, db, c0 * 4 + (i === 0 ? 1 : 0) + (line !== LINE.normal ? 2 : 0));
+    if (db) k = bitFeatures(f, k, T.doc0, db, c0 * 4 + (i === 0 ? 1 : 0) + (line !== NORMAL_LINE ? 2 : 0));
     if (i > 0) {
       const dbm = this.doc.get(lower[i - 1]!);
       if (dbm) k = bitFeatures(f, k, T.docm1, dbm, kase[i - 1]!);
@@ -197,11 +204,10 @@ export class FeatureExtractor {
       const len = rl - rf + 1;
       f[k++] = mix(T.runPos, len > 5 ? 5 : len, (i === rf ? 1 : 0) + (i === rl ? 2 : 0) + 4 * line);
       if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, (i === rf ? 1 : 0) + (i === rl ? 2 : 0));
-      if (this.docTable) {
-        // On a sports page a town is mostly a team, a country mostly a national side (a place).
-        f[k++] = mix(T.table, place * 4 + this.docTable, line * 8 + (rl > rf ? 1 : 0));
-        f[k++] = mix(T.tableR, after, (place ? 1 : 0) + 2 * this.docTable);
-      }
+      // On a sports page a town is mostly a team, a country mostly a national side (a place). Kept only there.
+      f[k] = mix(T.table, place * 4 + this.docTable, line * 8 + (rl > rf ? 1 : 0));
+      f[k + 1] = mix(T.tableR, after, (place ? 1 : 0) + 2 * this.docTable);
+      k += this.docTable ? 2 : 0;
     } else if (this.runKey[i]) f[k++] = mix(T.runKey, this.runKey[i]!, 4);
     return k;
   }

@@ -24,7 +24,9 @@ export interface NameSpan {
 }
 
 let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; types: WordTypes; words: TokenWords } | undefined;
-let tags = new Uint8Array(1024);
+// Room for a long article from the start: growing takes a branch the compiled code has not seen (see LINE in
+// features.ts).
+let tags = new Uint8Array(1 << 14);
 let emission = new Float64Array(SENTENCE_ROOM * N_TAGS);
 
 function ready() {
@@ -86,13 +88,17 @@ export function tagSpans(doc: Doc): NameSpan[] {
   const { lower, wbits } = words;
   const isOrgKey = (i: number) => (wbits[i]! & WORD.orgKey) !== 0;
   const phrases = model.lexicon.phrases;
-  const isCountry = (first: number, last: number) => {
-    let h = 0;
-    for (let i = first; i <= last; i++) h = phraseStep(h, lower[i]!);
-    const bits = phrases.get(h) ?? 0;
-    return (bits & PHRASE.country) !== 0 && (bits & PHRASE.demonym) === 0;
+  // Made for every article, used on sports pages: code that first runs at the first sports page would be
+  // compiled again (see LINE in features.ts).
+  const sports = {
+    isCountry: (first: number, last: number) => {
+      let h = 0;
+      for (let i = first; i <= last; i++) h = phraseStep(h, lower[i]!);
+      const bits = phrases.get(h) ?? 0;
+      return (bits & PHRASE.country) !== 0 && (bits & PHRASE.demonym) === 0;
+    },
   };
-  return harmonize(doc, spans, isOrgKey, fx.docTable ? { isCountry } : undefined);
+  return harmonize(doc, spans, isOrgKey, fx.docTable ? sports : undefined);
 }
 
 /**
@@ -153,8 +159,9 @@ function mergePlaces(fx: FeatureExtractor, tags: Uint8Array, n: number): void {
   const { gzBits, gzPos } = fx;
   for (let i = 0; i < n; i++) {
     if (gzPos[i] !== GZ_B || !(gzBits[i]! & PLACE_PHRASE)) continue;
-    let j = i + 1;
-    while (j < n && gzPos[j] !== GZ_L) j++;
+    let j = i;
+    do j++;
+    while (j < n && gzPos[j] !== GZ_L);
     if (j >= n) break;
     const inside = j + 1 < n && isInside(tags[j + 1]!);
     // Whole already when it is one span of any class: "KANSAS CITY 61 74" tagged as one club stays a club.
@@ -242,7 +249,7 @@ function placeFallback(fx: FeatureExtractor, wbits: Uint32Array, doc: Doc, base:
     if (wbits[base + i]! & (WORD.mostlyLower | WORD.mixedCase) || CALENDAR.has(t.text)) continue;
     // Not glued to other capitalized words the tagger chose to leave out.
     const prev = doc.tokens[base + i - 1]!, next = i + 1 < n ? doc.tokens[base + i + 1]! : null;
-    if (startsUpperAt(doc.text, prev.start) && tags[i - 1] === O && i - 1 > 0) continue;
+    if (i > 1 && tags[i - 1] === O && startsUpperAt(doc.text, prev.start)) continue;
     if (next && startsUpperAt(doc.text, next.start)) continue;
     if (fx.lineOf() !== 0) return;
     tags[i] = begin(LOC);
