@@ -49,6 +49,14 @@ export class WordTypes {
   /** Per type, INFO int32s side by side (one cache line): see the INFO_* offsets. */
   private types = new Int32Array((1 << 16) * INFO);
   private sums = new Int32Array((1 << 16) * ROW);
+  /**
+   * Whether a type's sums are there: they are worked out when a token of the type first comes near a capitalized
+   * word (see `emissions`). A fifth of the word types of news never do, and the sums are most of a new type's cost.
+   */
+  private ready = new Uint8Array(1 << 16);
+  /** The last article's text and tokens, for the sums of its word types (`fill`). */
+  private text = '';
+  private tokens: Token[] = [];
   /** Pair slots of PAIR_ROW: the two type ids, the second word's sums, the first word's (one memory area per pair). */
   private readonly pairs: Int32Array;
   private readonly pairShift: number;
@@ -83,6 +91,8 @@ export class WordTypes {
     const n = tokens.length;
     if (this.count + n > this.maxTypes) this.reset();
     if (n > this.tokenIds.length) this.tokenIds = new Int32Array(n * 2);
+    this.text = text;
+    this.tokens = tokens;
     words.reserve(n);
     const { tokenIds } = this;
     for (let i = 0; i < n; i++) {
@@ -107,6 +117,10 @@ export class WordTypes {
    */
   emissions(from: number, n: number, feats: Uint32Array, offs: Int32Array, out: Float64Array, a = 0, b = n): void {
     if (n * N_TAGS > this.acc.length) this.acc = new Int32Array(n * N_TAGS * 2);
+    // The sums of the stretch's word types and of the two words either side, which give it features.
+    for (let t = from + Math.max(0, a - 2), end = from + Math.min(n, b + 2); t < end; t++) {
+      if (this.ready[this.tokenIds[t]!] === 0) this.fill(this.tokenIds[t]!, t);
+    }
     const { acc, sums: S, pairs: P, tokenIds, model, carry } = this;
     const scale = model.scale;
     // Each adjacent pair (the edges included) gives features to both of its words: token i takes the second
@@ -189,18 +203,21 @@ export class WordTypes {
     this.charsUsed = 0;
     this.count = 0;
     this.pairs.fill(0);
-    this.define(BOS, BOS);
-    this.define(EOS, EOS);
+    // The sentence's edges: no characters, no features of their own, only what they give their neighbours.
+    for (const edge of [BOS, EOS]) {
+      const id = this.define(edge, edge);
+      this.neighbourSums(id);
+      this.ready[id] = 1;
+    }
   }
 
-  /** A new word type for the token text[start, end). */
+  /** A new word type for the token text[start, end), its sums left for `fill`. */
   private add(text: string, start: number, end: number): number {
     analyzeToken(text, start, end, this.info);
     const { lower, shape, kase } = this.info;
     const wbits = this.model.lexicon.words.get(lower) ?? 0;
     const id = this.define(lower, shape, kase, wbits);
-    const k = ownFeatures(this.buf, 0, text, start, end, lower, shape, kase, wbits);
-    sumWeights(this.model, this.buf, 0, k, this.sums, id * ROW + OWN * N_TAGS);
+    this.ready[id] = 0;
     const len = end - start;
     if (this.charsUsed + len > this.chars.length) {
       const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + len));
@@ -214,7 +231,7 @@ export class WordTypes {
     return id;
   }
 
-  /** Stores a word type and the sums of the features it gives its neighbours; returns its id. */
+  /** Stores a word type's facts; returns its id. */
   private define(lower: number, shape: number, kase = 0, wbits = 0): number {
     const id = this.count++;
     if (id * ROW >= this.sums.length) this.grow();
@@ -225,13 +242,32 @@ export class WordTypes {
     this.types[t + INFO_WBITS] = wbits;
     this.types[t + INFO_AT] = 0;
     this.types[t + INFO_LEN] = 0;
+    return id;
+  }
+
+  /** Works out the sums of word type `id`, whose token `at` of the last article is. */
+  private fill(id: number, at: number): void {
+    const t = id * INFO;
+    const lower = this.types[t + INFO_LOWER]!, shape = this.types[t + INFO_SHAPE]!;
+    const kase = this.types[t + INFO_KASE]!, wbits = this.types[t + INFO_WBITS]!;
+    const tok = this.tokens[at]!;
+    const k = ownFeatures(this.buf, 0, this.text, tok.start, tok.end, lower, shape, kase, wbits);
+    sumWeights(this.model, this.buf, 0, k, this.sums, id * ROW + OWN * N_TAGS);
+    this.neighbourSums(id);
+    this.ready[id] = 1;
+  }
+
+  /** The sums of the features word type `id` gives the words before and after it. */
+  private neighbourSums(id: number): void {
+    const t = id * INFO;
+    const lower = this.types[t + INFO_LOWER]!, shape = this.types[t + INFO_SHAPE]!;
+    const kase = this.types[t + INFO_KASE]!, wbits = this.types[t + INFO_WBITS]!;
     const { buf, model, sums } = this;
     const row = id * ROW;
     sumWeights(model, buf, 0, NEIGHBOUR.prev(buf, 0, lower, shape, kase, wbits), sums, row + AS_PREV * N_TAGS);
     sumWeights(model, buf, 0, NEIGHBOUR.prev2(buf, 0, lower), sums, row + AS_PREV2 * N_TAGS);
     sumWeights(model, buf, 0, NEIGHBOUR.next(buf, 0, lower, shape, kase, wbits), sums, row + AS_NEXT * N_TAGS);
     sumWeights(model, buf, 0, NEIGHBOUR.next2(buf, 0, lower), sums, row + AS_NEXT2 * N_TAGS);
-    return id;
   }
 
   private grow(): void {
@@ -241,6 +277,9 @@ export class WordTypes {
     const sums = new Int32Array(this.sums.length * 2);
     sums.set(this.sums);
     this.sums = sums;
+    const ready = new Uint8Array(this.ready.length * 2);
+    ready.set(this.ready);
+    this.ready = ready;
   }
 
   /** Where the pair (a, b)'s sums are in `pairs`: the second word's, then the first word's. */
