@@ -1,7 +1,7 @@
 // Coreference inside one article: which mentions name one entity. Every join keeps the rule that made it.
 import { linkRoles, type RoleLink } from '../ner/roles.js';
 import type { Doc, LocalEntity, Mention, MergeRecord } from '../types.js';
-import { addCreditMentions, creditPartOf, creditParts } from './credits.js';
+import { addCreditMentions, creditPartOf, creditParts, creditSentences } from './credits.js';
 import { digestHeaders, isDigest } from './digest.js';
 import { trimHeadingNames } from './headings.js';
 import { better, factsOf, type Item, majorityType, roleName, toItem, trimHeadlineNames } from './items.js';
@@ -26,11 +26,12 @@ const OUTLET_BEFORE = new RegExp(`\\b${OUTLET_NOUNS}\\s+$`, 'iu');
 // code runs as V8 baseline code, where for-of costs an iterator call per element.
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
-  addCreditMentions(doc, mentions);
+  const credits = creditSentences(doc);
+  if (credits.length) addCreditMentions(doc, mentions, credits);
   trimHeadingNames(doc, mentions);
   const items: Item[] = mentions.map(toItem);
   trimHeadlineNames(items);
-  retypeByContext(doc, items);
+  retypeByContext(doc, items, credits);
   const joins = new Joins(items);
   joinSameKey(items, joins);
   joinPersons(doc, items, joins);
@@ -69,24 +70,23 @@ class Joins {
 }
 
 /** Types that the words around a name decide: outlets, photo credits, a press digest's section heads. */
-function retypeByContext(doc: Doc, items: Item[]): void {
+function retypeByContext(doc: Doc, items: Item[], credits: readonly number[]): void {
   // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
   // "Interfax news agency", "the official newspaper Granma").
   for (let nIt = 0; nIt < items.length; nIt++) {
     const it = items[nIt]!;
     if (it.type !== 'person' && it.type !== 'place') continue;
-    const after = doc.text.slice(it.m.end, it.m.end + 30);
-    const before = doc.text.slice(Math.max(0, it.m.start - 30), it.m.start);
-    if (!OUTLET_AFTER.test(after) && !OUTLET_BEFORE.test(before)) continue;
+    if (!outletAfter(doc.text, it.m.end) && !outletBefore(doc.text, it.m.start)) continue;
     // A city or country stays a place: "Moscow radio" is a radio of Moscow.
     if (factsOf(it).city || factsOf(it).country) continue;
     it.type = 'organization';
     it.rule ??= 'outlet';
   }
-  // A photo credit names its photographer and agencies by position (see credits.ts).
-  for (let nIt = 0; nIt < items.length; nIt++) {
+  // A photo credit names its photographer and agencies by position (see credits.ts); only the sentences that
+  // close with one (`credits`) can hold its parts.
+  for (let nIt = 0; credits.length && nIt < items.length; nIt++) {
     const it = items[nIt]!;
-    if (it.type === 'role') continue;
+    if (it.type === 'role' || !credits.includes(it.m.sentence)) continue;
     const part = creditPartOf(doc, it.m);
     if (!part) continue;
     if (part.kind === 'photographer') {
@@ -128,6 +128,39 @@ function retypeByContext(doc: Doc, items: Item[]): void {
     const it = items[nIt]!;
     if (outlets.has(it.key) && (it.type === 'person' || it.type === 'place')) it.type = 'organization';
   }
+}
+
+/** Two lower-case ASCII letters as one number, for the outlet nouns' first and last letters below. */
+const pairCode = (a: number, b: number): number => ((a | 0x20) << 8) | (b | 0x20);
+const pairCodes = (pairs: string) => new Set(pairs.split(' ').map((p) => pairCode(p.charCodeAt(0), p.charCodeAt(1))));
+/** How OUTLET_NOUNS begin and end: most names have no such word beside them, which two letters show. */
+const OUTLET_OPENINGS = pairCodes('ne da we ag ma br te tv ra ta');
+const OUTLET_ENDINGS = pairCodes('cy er ly ne on tv io el rk te id');
+
+/**
+ * OUTLET_AFTER on the 30 characters after `end`. The regex runs only when they open with white space and then two
+ * letters that can open an outlet noun (or letters beyond ASCII, which case folding may match).
+ */
+function outletAfter(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k === end || k + 1 >= text.length) return false;
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  if (a < 128 && b < 128 && !OUTLET_OPENINGS.has(pairCode(a, b))) return false;
+  return OUTLET_AFTER.test(text.slice(end, end + 30));
+}
+
+/** OUTLET_BEFORE on the 30 characters before `start`, run only when they end in white space after an outlet noun's last two letters. */
+function outletBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - 30);
+  let k = start;
+  while (k > from && isSpace(text.charCodeAt(k - 1))) k--;
+  if (k === start || k - 2 < from) return false;
+  const a = text.charCodeAt(k - 2);
+  const b = text.charCodeAt(k - 1);
+  if (a < 128 && b < 128 && !OUTLET_ENDINGS.has(pairCode(a, b))) return false;
+  return OUTLET_BEFORE.test(text.slice(from, start));
 }
 
 function joinSameKey(items: Item[], joins: Joins): void {

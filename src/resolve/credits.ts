@@ -68,16 +68,25 @@ export function creditPartOf(doc: Doc, m: Mention): CreditPart | undefined {
 }
 
 /**
+ * The indices of the sentences that close with what may be a photo credit: only their mentions can lie in one
+ * (`creditPartOf` finds nothing elsewhere). Most articles have none.
+ */
+export function creditSentences(doc: Doc): number[] {
+  const out: number[] = [];
+  for (let nS = 0; nS < doc.sentences.length; nS++) {
+    const s = doc.sentences[nS]!;
+    if (closesBracket(doc.text, s.start, s.end) && CREDIT.test(doc.text.slice(s.start, s.end))) out.push(s.index);
+  }
+  return out;
+}
+
+/**
  * Agencies the tagger did not tag ("AAP Image", "AP" of "AP Photo"), and photographers of the agency-first form,
  * become mentions: a credit is a closed form whose parts are names by position. Inserted in text order.
  */
-export function addCreditMentions(doc: Doc, mentions: Mention[]): void {
-  const sentences = new Set<number>();
-  for (let nS = 0; nS < doc.sentences.length; nS++) {
-    const s = doc.sentences[nS]!;
-    if (closesBracket(doc.text, s.start, s.end) && CREDIT.test(doc.text.slice(s.start, s.end))) sentences.add(s.index);
-  }
-  for (const index of sentences) {
+export function addCreditMentions(doc: Doc, mentions: Mention[], sentences: readonly number[] = creditSentences(doc)): void {
+  for (let nS = 0; nS < sentences.length; nS++) {
+    const index = sentences[nS]!;
     const parts = creditParts(doc, index);
     // A tagged span running across a separator ("Jane Doe/Harbor Wire") is one name per part.
     for (let i = mentions.length - 1; i >= 0; i--) {
