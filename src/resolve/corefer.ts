@@ -42,7 +42,7 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   resolveRoleOwners(items, joins.find);
   const links = linkRoles(doc, mentions);
   joinRoles(mentions, items, joins, links);
-  return { ...toEntities(items, joins), links };
+  return toEntities(items, joins, links);
 }
 
 /**
@@ -522,50 +522,58 @@ function joinRoles(mentions: Mention[], items: Item[], joins: Joins, links: Role
   }
 }
 
-function toEntities(items: Item[], joins: Joins): Omit<Coreference, 'links'> {
+function toEntities(items: Item[], joins: Joins, links: RoleLink[]): Coreference {
   const { find } = joins;
   // Entities in order of first mention; the fullest form names the entity.
   const groups: number[][] = [];
-  const idOf = new Map<number, number>();
+  // Each group's entity id by its root, an item index (-1: not seen yet).
+  const idOf = new Array<number>(items.length).fill(-1);
   const mentionEntity: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const r = find(i);
-    let id = idOf.get(r);
-    if (id === undefined) {
-      id = groups.length;
-      idOf.set(r, id);
-      groups.push([]);
-    }
-    groups[id]!.push(i);
+    let id = idOf[r]!;
+    if (id < 0) {
+      id = idOf[r] = groups.length;
+      groups.push([i]);
+    } else groups[id]!.push(i);
     mentionEntity.push(id);
   }
-  // Each entity is made whole at once, its optional `of` last: V8 then gives them all one shape.
-  const entities = groups.map((mentions, id): LocalEntity => {
-    const its = mentions.map((i) => items[i]!);
-    let best = its[0]!;
-    for (let k = 1; k < its.length; k++) if (better(its[k]!, best)) best = its[k]!;
-    const aliases: string[] = [];
-    const merges: MergeRecord[] = [];
-    const seen = new Set([best.name]);
-    const alias = (form: string, rule: string) => {
-      if (seen.has(form)) return;
-      seen.add(form);
-      aliases.push(form);
-      merges.push({ name: form, rule });
-    };
-    for (let nI = 0; nI < mentions.length; nI++) {
-      const i = mentions[nI]!;
-      const it = items[i]!;
-      alias(it.name, joins.rule[i] ?? 'same-entity');
-      // The mention's own text, cleaned as the entity's type reads it: mostly its tagged type, cleaned already.
-      alias(it.cleaned !== undefined && it.type === it.m.type ? it.cleaned : cleanName(it.m.text, it.type), it.rule ?? 'same-entity');
-    }
-    // The group's type: what most of its mentions say, persons winning ties (surnames retyped above).
-    const e: LocalEntity = { id, type: majorityType(its), name: best.name, aliases, mentions, merges };
-    if (best.of) e.of = best.of;
-    return e;
-  });
-  return { entities, mentionEntity };
+  const entities: LocalEntity[] = [];
+  for (let id = 0; id < groups.length; id++) entities.push(toEntity(items, joins.rule, groups[id]!, id));
+  return { entities, mentionEntity, links };
+}
+
+/** The entity of one group of items. It is made whole at once, its optional `of` last: V8 then gives all one shape. */
+function toEntity(items: Item[], rules: readonly (string | undefined)[], mentions: number[], id: number): LocalEntity {
+  let best = items[mentions[0]!]!;
+  for (let k = 1; k < mentions.length; k++) {
+    const it = items[mentions[k]!]!;
+    if (better(it, best)) best = it;
+  }
+  const aliases: string[] = [];
+  const merges: MergeRecord[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const i = mentions[k]!;
+    const it = items[i]!;
+    addAlias(best.name, aliases, merges, it.name, rules[i] ?? 'same-entity');
+    // The mention's own text, cleaned as the entity's type reads it: mostly its tagged type, cleaned already.
+    const own = it.cleaned !== undefined && it.type === it.m.type ? it.cleaned : cleanName(it.m.text, it.type);
+    addAlias(best.name, aliases, merges, own, it.rule ?? 'same-entity');
+  }
+  // The group's type: what most of its mentions say, persons winning ties (surnames retyped above).
+  const e: LocalEntity = { id, type: majorityType(items, mentions), name: best.name, aliases, mentions, merges };
+  if (best.of) e.of = best.of;
+  return e;
+}
+
+/**
+ * A form of the entity's name not seen yet (neither its name nor an alias) becomes an alias, with the rule that
+ * joined it. An entity has a few forms: a look along the list costs less than a Set per entity.
+ */
+function addAlias(name: string, aliases: string[], merges: MergeRecord[], form: string, rule: string): void {
+  if (form === name || aliases.includes(form)) return;
+  aliases.push(form);
+  merges.push({ name: form, rule });
 }
 
 /** Each role's `of` becomes the fullest name of the organization or place entity it names, when there is one. */

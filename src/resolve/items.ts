@@ -152,10 +152,14 @@ export function better(a: Item, b: Item): boolean {
   return a.m.start < b.m.start && a.name !== b.name ? false : a.name < b.name;
 }
 
-export function majorityType(its: Item[]): EntityType {
+/** The type of a group of items (indexes into `items`): what most of them say, persons winning ties. */
+export function majorityType(items: Item[], group: readonly number[]): EntityType {
   // Most entities are of one type throughout; then that type wins whatever the rules below say.
-  const first = its[0]!.type;
-  if (its.every((it) => it.type === first)) return first;
+  const first = items[group[0]!]!.type;
+  let k = 1;
+  while (k < group.length && items[group[k]!]!.type === first) k++;
+  if (k === group.length) return first;
+  const its = group.map((i) => items[i]!);
   const count = new Map<EntityType, number>();
   for (const it of its) count.set(it.type, (count.get(it.type) ?? 0) + 1);
   if (count.has('person') && its.some((it) => it.type === 'person' && it.words.length >= 2)) return 'person';
