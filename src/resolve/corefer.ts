@@ -69,22 +69,39 @@ class Joins {
   };
 }
 
-/** Types that the words around a name decide: outlets, photo credits, a press digest's section heads. */
+/**
+ * Types that the words around a name decide: outlets, photo credits, a press digest's section heads. Each is a step
+ * of its own: most articles have no credit and are no digest, and the loops that every article runs stay small.
+ */
 function retypeByContext(doc: Doc, items: Item[], credits: readonly number[]): void {
-  // A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
-  // "Interfax news agency", "the official newspaper Granma").
+  let outlets = retypeOutlets(doc.text, items);
+  if (credits.length) retypeCredits(doc, items, credits);
+  if (isDigest(doc)) outlets = retypeDigestHeaders(doc, items) || outlets;
+  if (outlets) spreadOutlets(items);
+}
+
+/**
+ * A name beside an outlet noun is an organization, whatever the tagger said ("the daily Zycie Warszawy",
+ * "Interfax news agency", "the official newspaper Granma"). True when one was found.
+ */
+function retypeOutlets(text: string, items: Item[]): boolean {
+  let found = false;
   for (let nIt = 0; nIt < items.length; nIt++) {
     const it = items[nIt]!;
     if (it.type !== 'person' && it.type !== 'place') continue;
-    if (!outletAfter(doc.text, it.m.end) && !outletBefore(doc.text, it.m.start)) continue;
+    if (!outletAfter(text, it.m.end) && !outletBefore(text, it.m.start)) continue;
     // A city or country stays a place: "Moscow radio" is a radio of Moscow.
     if (factsOf(it).city || factsOf(it).country) continue;
     it.type = 'organization';
     it.rule ??= 'outlet';
+    found = true;
   }
-  // A photo credit names its photographer and agencies by position (see credits.ts); only the sentences that
-  // close with one (`credits`) can hold its parts.
-  for (let nIt = 0; credits.length && nIt < items.length; nIt++) {
+  return found;
+}
+
+/** A photo credit names its photographer and agencies by position (see credits.ts); `credits` holds the sentences closing with one. */
+function retypeCredits(doc: Doc, items: Item[], credits: readonly number[]): void {
+  for (let nIt = 0; nIt < items.length; nIt++) {
     const it = items[nIt]!;
     if (it.type === 'role' || !credits.includes(it.m.sentence)) continue;
     const part = creditPartOf(doc, it.m);
@@ -100,24 +117,31 @@ function retypeByContext(doc: Doc, items: Item[], credits: readonly number[]): v
     it.words = it.key.split(' ');
     it.rule ??= 'credit-agency';
   }
-  // In a press digest, the capitalized line that heads a section is a newspaper.
-  if (isDigest(doc)) {
-    const headers = new Set(digestHeaders(doc));
-    for (let nIt = 0; nIt < items.length; nIt++) {
-      const it = items[nIt]!;
-      if (it.type !== 'role' && headers.has(it.m.sentence)) {
-        // The whole line is the paper's name, however the tagger cut it ("JAKARTA" of "JAKARTA POST").
-        const s = doc.sentences[it.m.sentence]!;
-        const line = doc.text.slice(s.start, s.end).replace(/[^\p{L}\s'’&.-]/gu, ' ').replace(/\s+/g, ' ').trim();
-        it.type = 'organization';
-        it.name = line;
-        it.key = expandAbbreviations(normName(line));
-        it.words = it.key.split(' ');
-        it.rule = 'outlet';
-      }
+}
+
+/** In a press digest, the capitalized line that heads a section is a newspaper. True when a name lies in one. */
+function retypeDigestHeaders(doc: Doc, items: Item[]): boolean {
+  const headers = new Set(digestHeaders(doc));
+  let found = false;
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (it.type !== 'role' && headers.has(it.m.sentence)) {
+      // The whole line is the paper's name, however the tagger cut it ("JAKARTA" of "JAKARTA POST").
+      const s = doc.sentences[it.m.sentence]!;
+      const line = doc.text.slice(s.start, s.end).replace(/[^\p{L}\s'’&.-]/gu, ' ').replace(/\s+/g, ' ').trim();
+      it.type = 'organization';
+      it.name = line;
+      it.key = expandAbbreviations(normName(line));
+      it.words = it.key.split(' ');
+      it.rule = 'outlet';
+      found = true;
     }
   }
-  // Once an outlet, everywhere in the article: "Granma reported... Granma called the novel...".
+  return found;
+}
+
+/** Once an outlet, everywhere in the article: "Granma reported... Granma called the novel...". */
+function spreadOutlets(items: Item[]): void {
   const outlets = new Set<string>();
   for (let nIt = 0; nIt < items.length; nIt++) {
     const it = items[nIt]!;
