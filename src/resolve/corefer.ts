@@ -205,46 +205,96 @@ function joinSameKey(items: Item[], joins: Joins): void {
   }
 }
 
-/** Steps 2 to 3b: persons by full name, surname and given name; one-word names retyped on the way. */
+/** The article's person names in full (two words or more), by their last and by their first word. */
+interface FullNames {
+  items: Item[];
+  find: (i: number) => number;
+  full: number[];
+  byLast: Map<string, number[]>;
+  byFirst: Map<string, number[]>;
+}
+
+/**
+ * Steps 2 to 3b: persons by full name, surname and given name; one-word names retyped on the way. Each step is a
+ * function of its own: V8 compiles the few that run long, and the loops every article runs stay small.
+ */
 function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
-  const { find, join } = joins;
   const full = indexesWhere(items, (it) => it.type === 'person' && it.words.length >= 2);
   // The full names by their last and by their first word: a short form is looked up among the few names it could
   // end or open, not compared with every full name. Words do not change in these steps, so the indexes hold.
-  const byLast = groupBy(full, (x) => items[x]!.words.at(-1)!);
-  const byFirst = groupBy(full, (x) => items[x]!.words[0]!);
+  const names: FullNames = {
+    items,
+    find: joins.find,
+    full,
+    byLast: groupBy(full, (x) => items[x]!.words.at(-1)!),
+    byFirst: groupBy(full, (x) => items[x]!.words[0]!),
+  };
+  // With no full name, no short form has one to join.
+  if (full.length) {
+    joinMiddleNames(items, full, joins);
+    joinShortNames(names, joins);
+  }
+  // Steps 3.5 and 3a join nothing, so which items stand alone (no other item joined to them) holds through both;
+  // worked out when first asked.
+  let aloneList: boolean[] | undefined;
+  const alone = (i: number) => (aloneList ??= aloneItems(items, joins.find))[i]!;
+  retypeListed(doc, names, alone);
+  retypePlaceNames(names, alone);
+  joinLooseSurnames(items, joins);
+}
 
-  // 2. Full names with a middle name join the first+last form ("Boris Nikolayevich Yeltsin" = "Boris Yeltsin").
+/** 2. Full names with a middle name join the first+last form ("Boris Nikolayevich Yeltsin" = "Boris Yeltsin"). */
+function joinMiddleNames(items: Item[], full: readonly number[], joins: Joins): void {
   for (let nA = 0; nA < full.length; nA++) {
     const a = full[nA]!;
     const words = items[a]!.words;
     if (words.length < 3) continue;
     const firstLast = `${words[0]} ${words[words.length - 1]}`;
-    const b = full.find((x) => items[x]!.key === firstLast);
-    if (b !== undefined) join(b, a, 'middle-name');
-  }
-
-  // 3. Surnames and short forms join the full name they end ("Lavrov" -> "Sergey Lavrov"). With several
-  //    full names sharing the surname, the one named last before the short form wins; none before: no join.
-  const surnameOwner = (i: number, words: string[]): number | undefined => {
-    const cands: number[] = [];
-    const pool = words.length ? (byLast.get(words.at(-1)!) ?? NONE) : full;
-    for (let nX = 0; nX < pool.length; nX++) {
-      const x = pool[nX]!;
-      const wx = items[x]!.words;
-      if (wx.length > words.length && endsWith(wx, words)) cands.push(x);
+    for (let nB = 0; nB < full.length; nB++) {
+      const b = full[nB]!;
+      if (items[b]!.key !== firstLast) continue;
+      joins.join(b, a, 'middle-name');
+      break;
     }
-    if (cands.length === 0) return undefined;
-    if (oneGroup(cands, find)) return cands[0]!;
-    // News names the protagonist in full once and by surname after; a namesake (a relative, a rival) is named
-    // in full each time. So the first of them named before the short form wins.
-    return firstBefore(items, cands, items[i]!.m.start);
-  };
+  }
+}
+
+/**
+ * The full name that `words` (item i's, or a part of them) ends: "Lavrov" -> "Sergey Lavrov". With several full
+ * names ending so, not all one entity, the first of them named before item i; none before: undefined.
+ */
+function surnameOwner(names: FullNames, i: number, words: string[]): number | undefined {
+  const { items, find } = names;
+  const pool = words.length ? (names.byLast.get(words[words.length - 1]!) ?? NONE) : names.full;
+  const start = items[i]!.m.start;
+  let first: number | undefined; // the first full name that fits
+  let oneEntity = true; // whether all that fit are one entity
+  let firstBefore: number | undefined; // the first that fits named before item i
+  for (let nX = 0; nX < pool.length; nX++) {
+    const x = pool[nX]!;
+    const wx = items[x]!.words;
+    if (wx.length <= words.length || !endsWith(wx, words)) continue;
+    if (first === undefined) first = x;
+    else if (oneEntity && find(x) !== find(first)) oneEntity = false;
+    if (firstBefore === undefined && items[x]!.m.start < start) firstBefore = x;
+  }
+  // News names the protagonist in full once and by surname after; a namesake (a relative, a rival) is named
+  // in full each time. So the first of them named before the short form wins.
+  return oneEntity ? first : firstBefore;
+}
+
+/**
+ * 3. Surnames and short forms join the full name they end ("Lavrov" -> "Sergey Lavrov"); a one-word place or
+ *    organization that is a person's given name or surname becomes that person.
+ */
+function joinShortNames(names: FullNames, joins: Joins): void {
+  const { items, find, byFirst } = names;
+  const { join } = joins;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.words.length === 0) continue;
     if (it.type === 'person' && it.words.length < 3) {
-      const owner = surnameOwner(i, it.words);
+      const owner = surnameOwner(names, i, it.words);
       // A "person" called like a city or country joins only a person sure to be one (a known given name first):
       // "Volgograd" is not the surname of "Rotor Volgograd" (a club the tagger took for a person).
       const placeLike = it.words.length === 1 && (factsOf(it).city || factsOf(it).country);
@@ -268,7 +318,7 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
     // ("his wife Naina", tagged as a place, beside "Naina Yeltsin").
     if (!factsOf(it).city) {
       const starts = byFirst.get(it.words[0]!) ?? NONE;
-      if (starts.length && oneGroup(starts, find) && !surnameOwner(i, it.words)) {
+      if (starts.length && oneGroup(starts, find) && !surnameOwner(names, i, it.words)) {
         join(i, starts[0]!, 'first-name-retyped');
         it.type = 'person';
         continue;
@@ -276,7 +326,7 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
     }
     // A one-word organization or place that is the surname of a person of the article is that person,
     // whatever the tagger typed it as ("Lavrov’s proposal" tagged as an organization).
-    const owner = surnameOwner(i, it.words);
+    const owner = surnameOwner(names, i, it.words);
     // Only for a person whose name the text makes sure of (a known given name first), and never for a city:
     // "Real Madrid" tagged as a person must not swallow "Madrid".
     if (owner !== undefined && isGivenName(items[owner]!.words[0]!) && !(it.type === 'place' && factsOf(it).city)) {
@@ -284,14 +334,14 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
       it.type = 'person';
     }
   }
+}
 
-  // Steps 3.5 and 3a join nothing, so which items stand alone (no other item joined to them) holds through both;
-  // worked out when first asked.
-  let aloneList: boolean[] | undefined;
-  const alone = (i: number) => (aloneList ??= aloneItems(items, find))[i]!;
-
-  // 3.5 A one-word name inside a list whose neighbours share another type takes theirs: in "Crimea, Donbas and
-  //     Novorossiya" all three are places, whatever the tagger made of the middle one.
+/**
+ * 3.5 A one-word name inside a list whose neighbours share another type takes theirs: in "Crimea, Donbas and
+ *     Novorossiya" all three are places, whatever the tagger made of the middle one.
+ */
+function retypeListed(doc: Doc, names: FullNames, alone: (i: number) => boolean): void {
+  const { items } = names;
   const byStart = indexesWhere(items, (it) => it.type !== 'role');
   // Mentions come in text order but for a few inserted ones; a stable sort is needed only then.
   if (!inTextOrder(items, byStart)) byStart.sort((a, b) => items[a]!.m.start - items[b]!.m.start);
@@ -305,25 +355,33 @@ function joinPersons(doc: Doc, items: Item[], joins: Joins): void {
     const before = doc.text.slice(prev.m.end, it.m.start);
     const after = doc.text.slice(it.m.end, next.m.start);
     if (!/^\s*,\s*$/.test(before) || !/^\s*(?:,|,?\s*(?:and|or))\s+$/.test(after)) continue;
-    if (it.type === 'person' && surnameOwner(i, it.words) !== undefined) continue;
+    if (it.type === 'person' && surnameOwner(names, i, it.words) !== undefined) continue;
     it.type = prev.type;
     it.rule ??= 'list-type';
   }
+}
 
-  // 3a. A "person" whose whole name is a country or a known city, and who is no one's surname here, is that
-  //     place ("Zurich", "MONTE CARLO" on datelines and results lines).
+/**
+ * 3a. A "person" whose whole name is a country or a known city, and who is no one's surname here, is that
+ *     place ("Zurich", "MONTE CARLO" on datelines and results lines).
+ */
+function retypePlaceNames(names: FullNames, alone: (i: number) => boolean): void {
+  const { items } = names;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.type !== 'person' || !alone(i)) continue;
     if (!(factsOf(it).country || factsOf(it).city)) continue;
-    const owner = surnameOwner(i, it.words);
+    const owner = surnameOwner(names, i, it.words);
     if (owner !== undefined && isGivenName(items[owner]!.words[0]!)) continue;
     if (it.words.length > 1 && isGivenName(it.words[0]!) && GIVEN_KNOWN) continue;
     it.type = 'place';
     it.rule ??= 'place-name';
   }
+}
 
-  // 3b. Bare surnames that joined no full name: one entity per name.
+/** 3b. Bare surnames that joined no full name: one entity per name. */
+function joinLooseSurnames(items: Item[], joins: Joins): void {
+  const { find, join } = joins;
   const loose = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
