@@ -32,6 +32,8 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   const items: Item[] = mentions.map(toItem);
   trimHeadlineNames(items);
   retypeByContext(doc, items, credits);
+  // Roles stay roles, and no other item becomes one: their indexes hold through every step below.
+  const roles = indexesWhere(items, (it) => it.type === 'role');
   const joins = new Joins(items);
   joinSameKey(items, joins);
   joinPersons(doc, items, joins);
@@ -39,9 +41,10 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   joinPlaces(items, joins);
   // 6a. A role's owner is named as the article names that entity in full: "Special Envoy (UN)" and "Special
   //     Envoy (United Nations)" are one role when the article joins "UN" to "United Nations".
-  resolveRoleOwners(items, joins.find);
+  if (roles.some((r) => items[r]!.of)) resolveRoleOwners(items, roles, joins.find);
   const links = linkRoles(doc, mentions);
-  joinRoles(mentions, items, joins, links);
+  const attached = links.length ? joinHeldRoles(mentions, items, joins, links) : NO_ITEMS;
+  joinSameRoles(items, roles, attached, joins);
   return toEntities(items, joins, links);
 }
 
@@ -550,59 +553,68 @@ const COMPASS = /^(?:north|south|east|west)$/;
 /** First words of place names that stand for no one place ("New", "San", "Lake"). */
 const PLACE_OPENERS = /^(?:new|san|santa|st|port|lake|mount|fort)$/;
 
-function joinRoles(mentions: Mention[], items: Item[], joins: Joins, links: RoleLink[]): void {
+/**
+ * 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
+ *    then "Secretary Rubio"): the brief form joins the full one, so the person holds one role, not two. Returns
+ *    the roles so joined.
+ */
+function joinHeldRoles(mentions: Mention[], items: Item[], joins: Joins, links: RoleLink[]): Set<number> {
   const { find, join } = joins;
-  // 6. Roles of one person, written fully once and briefly elsewhere ("Secretary of State" of the United States,
-  //    then "Secretary Rubio"): the brief form joins the full one, so the person holds one role, not two.
   const attached = new Set<number>();
-  if (links.length) {
-    const held = new Map<number, number[]>();
-    for (let nL = 0; nL < links.length; nL++) {
-      const l = links[nL]!;
-      const ri = mentions.indexOf(l.role);
-      const pi = mentions.indexOf(l.person);
-      if (ri < 0 || pi < 0) continue;
-      const holder = find(pi);
-      const roles = held.get(holder);
-      if (roles) roles.push(ri);
-      else held.set(holder, [ri]);
-    }
-    // Each title's words, split once: the loop below compares every pair of one holder's roles.
-    const titleWords = new Map<number, string[]>();
-    const wordsOf = (r: number) => {
-      let ws = titleWords.get(r);
-      if (!ws) titleWords.set(r, (ws = items[r]!.words[0]!.split(' ')));
-      return ws;
-    };
-    for (const roles of held.values()) {
-      if (roles.length < 2) continue; // a role covers only another of the same holder
-      for (let nA = 0; nA < roles.length; nA++) {
-        const a = roles[nA]!;
-        const ta = wordsOf(a);
-        const ofA = items[a]!.of;
-        const covering = roles.find((b) => {
-          const tb = wordsOf(b);
-          if (find(a) === find(b) || !ta.every((w) => tb.includes(w))) return false;
-          if (ofA && ofA !== items[b]!.of) return false;
-          return tb.length > ta.length || (!ofA && !!items[b]!.of);
-        });
-        if (covering !== undefined) {
-          join(a, covering, 'same-holder');
-          attached.add(a);
-        }
+  const held = new Map<number, number[]>();
+  for (let nL = 0; nL < links.length; nL++) {
+    const l = links[nL]!;
+    const ri = mentions.indexOf(l.role);
+    const pi = mentions.indexOf(l.person);
+    if (ri < 0 || pi < 0) continue;
+    const holder = find(pi);
+    const roles = held.get(holder);
+    if (roles) roles.push(ri);
+    else held.set(holder, [ri]);
+  }
+  // Each title's words, split once: the loop below compares every pair of one holder's roles.
+  const titleWords = new Map<number, string[]>();
+  const wordsOf = (r: number) => {
+    let ws = titleWords.get(r);
+    if (!ws) titleWords.set(r, (ws = items[r]!.words[0]!.split(' ')));
+    return ws;
+  };
+  for (const roles of held.values()) {
+    if (roles.length < 2) continue; // a role covers only another of the same holder
+    for (let nA = 0; nA < roles.length; nA++) {
+      const a = roles[nA]!;
+      const ta = wordsOf(a);
+      const ofA = items[a]!.of;
+      const covering = roles.find((b) => {
+        const tb = wordsOf(b);
+        if (find(a) === find(b) || !ta.every((w) => tb.includes(w))) return false;
+        if (ofA && ofA !== items[b]!.of) return false;
+        return tb.length > ta.length || (!ofA && !!items[b]!.of);
+      });
+      if (covering !== undefined) {
+        join(a, covering, 'same-holder');
+        attached.add(a);
       }
     }
   }
-  // 7. Roles with one title and one owner are one role; a bare title given an owner above stays with it.
+  return attached;
+}
+
+/** 7. Roles with one title and one owner are one role; a bare title given an owner in step 6 stays with it. */
+function joinSameRoles(items: Item[], roles: readonly number[], attached: ReadonlySet<number>, joins: Joins): void {
   const roleKey = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    if (it.type !== 'role' || attached.has(i)) continue;
-    const j = roleKey.get(it.key);
-    if (j === undefined) roleKey.set(it.key, i);
-    else join(i, j, 'same-role');
+  for (let nR = 0; nR < roles.length; nR++) {
+    const i = roles[nR]!;
+    if (attached.has(i)) continue;
+    const key = items[i]!.key;
+    const j = roleKey.get(key);
+    if (j === undefined) roleKey.set(key, i);
+    else joins.join(i, j, 'same-role');
   }
 }
+
+/** No items: for steps that found none to pass on. */
+const NO_ITEMS: ReadonlySet<number> = new Set();
 
 function toEntities(items: Item[], joins: Joins, links: RoleLink[]): Coreference {
   const { find } = joins;
@@ -659,8 +671,7 @@ function addAlias(name: string, aliases: string[], merges: MergeRecord[], form: 
 }
 
 /** Each role's `of` becomes the fullest name of the organization or place entity it names, when there is one. */
-function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
-  if (!items.some((it) => it.type === 'role' && it.of)) return;
+function resolveRoleOwners(items: Item[], roles: readonly number[], find: (i: number) => number): void {
   const byKey = new Map<string, number>();
   const fullest = new Map<number, Item>();
   for (let i = 0; i < items.length; i++) {
@@ -671,9 +682,9 @@ function resolveRoleOwners(items: Item[], find: (i: number) => number): void {
     const cur = fullest.get(r);
     if (!cur || better(it, cur)) fullest.set(r, it);
   }
-  for (let nIt = 0; nIt < items.length; nIt++) {
-    const it = items[nIt]!;
-    if (it.type !== 'role' || !it.of) continue;
+  for (let nR = 0; nR < roles.length; nR++) {
+    const it = items[roles[nR]!]!;
+    if (!it.of) continue;
     const k = byKey.get(expandAbbreviations(normName(it.of))) ?? byKey.get(normName(it.of));
     if (k === undefined) continue;
     const full = fullest.get(find(k));
