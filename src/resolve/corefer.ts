@@ -492,15 +492,19 @@ function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins:
 function joinBracketed(doc: Doc, items: Item[], joins: Joins): void {
   for (let i = 0; i < items.length; i++) {
     const a = items[i]!;
-    if (a.type !== 'organization') continue;
-    // Most names are followed by no bracket: one look at the text after the name spares the search below.
-    if (!opensBracket(doc.text, a.m.end)) continue;
-    const b = items.findIndex((x) => x.m.start > a.m.end && /^\s*\(\s*$/.test(doc.text.slice(a.m.end, x.m.start)));
-    const x = items[b];
-    if (x && x.type !== 'person' && x.type !== 'role' && factsOf(x).acronym && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
-      joins.join(b, i, 'bracketed');
-      x.type = 'organization';
-    }
+    // Most names are followed by no bracket: one look at the text after the name spares the search.
+    if (a.type === 'organization' && opensBracket(doc.text, a.m.end)) joinBracketAfter(doc, items, joins, i);
+  }
+}
+
+/** `joinBracketed` for item i, an organization followed by "(": the short form in the bracket joins it. */
+function joinBracketAfter(doc: Doc, items: Item[], joins: Joins, i: number): void {
+  const a = items[i]!;
+  const b = items.findIndex((x) => x.m.start > a.m.end && /^\s*\(\s*$/.test(doc.text.slice(a.m.end, x.m.start)));
+  const x = items[b];
+  if (x && x.type !== 'person' && x.type !== 'role' && factsOf(x).acronym && /^\s*\)/.test(doc.text.slice(x.m.end, x.m.end + 3))) {
+    joins.join(b, i, 'bracketed');
+    x.type = 'organization';
   }
 }
 

@@ -40,9 +40,19 @@ export function roleName(title: string, of: string | undefined): string {
  * body also names (as a whole name or a name's end), or the part before a spaced dash or " v ".
  */
 export function trimHeadlineNames(items: Item[]): void {
+  // Most articles have no such name: then the body's names need no index, and the work below is not done.
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.type !== 'role' && it.words.length >= 2 && isCaps(it.m.text)) {
+      trimCapsNames(items);
+      return;
+    }
+  }
+}
+
+/** `trimHeadlineNames` for an article with a name in capitals of two words or more. */
+function trimCapsNames(items: Item[]): void {
   const caps = items.map((it) => it.type !== 'role' && isCaps(it.m.text));
-  // Most articles have no such name: then the body's names need no index.
-  if (!items.some((it, k) => caps[k] && it.words.length >= 2)) return;
   const body = items.filter((it, k) => it.type !== 'role' && !caps[k]);
   const known = new Set<string>();
   for (const it of body) for (let k = 0; k < it.words.length; k++) known.add(it.words.slice(k).join(' '));
