@@ -398,9 +398,12 @@ function joinLooseSurnames(items: Item[], joins: Joins): void {
 function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
   // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
   const orgs = indexesWhere(items, (it) => it.type === 'organization');
+  // An acronym joins an organization, a bracket follows one, a short form stands for another: with no
+  // organization in the article there is nothing to join, and with one no other for a short form.
+  if (orgs.length === 0) return;
   joinAcronyms(items, orgs, joins);
   joinBracketed(doc, items, joins);
-  joinShortForms(doc, items, orgs, joins);
+  if (orgs.length > 1) joinShortForms(doc, items, orgs, joins);
 }
 
 /** An acronym ("NATO", "U.N.") joins the one longer name of the article it abbreviates. */
@@ -426,11 +429,8 @@ function joinAcronyms(items: Item[], orgs: readonly number[], joins: Joins): voi
 /** Short forms to the fuller name of the article: legal suffixes dropped, a name's end or head, a party's core. */
 function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins: Joins): void {
   const { find, join } = joins;
-  const otherTypeKeys = new Set<string>();
-  for (let nIt = 0; nIt < items.length; nIt++) {
-    const it = items[nIt]!;
-    if (it.type === 'place' || it.type === 'person') otherTypeKeys.add(it.key);
-  }
+  // The keys of the article's places and persons, gathered when a one-word name first asks for them.
+  let otherTypeKeys: Set<string> | undefined;
   let longest = 0; // words of the longest name
   for (let nX = 0; nX < orgs.length; nX++) longest = Math.max(longest, items[orgs[nX]!]!.words.length);
   // The names by their form without a legal suffix: the loop looks up each name's namesakes.
@@ -462,6 +462,7 @@ function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins:
     // an agency in a photo credit is no such name ("Kremlin" is not "Kremlin Pool").
     if (words.length === 1) {
       const facts = factsOf(ia);
+      otherTypeKeys ??= keysOfPlacesAndPersons(items);
       const headOk = !otherTypeKeys.has(ia.key) && !facts.country && !facts.modifierCountry && !facts.city && !MINOR_WORDS.has(ia.key);
       const fits: number[] = [];
       for (let nX = 0; nX < orgs.length; nX++) {
@@ -486,6 +487,15 @@ function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins:
     }
     if (longer.length && oneGroup(longer, find)) join(a, longer[0]!, 'short-form');
   }
+}
+
+function keysOfPlacesAndPersons(items: Item[]): Set<string> {
+  const keys = new Set<string>();
+  for (let nIt = 0; nIt < items.length; nIt++) {
+    const it = items[nIt]!;
+    if (it.type === 'place' || it.type === 'person') keys.add(it.key);
+  }
+  return keys;
 }
 
 /** "the Popular Revolutionary Army (EPR)": a short form in brackets right after a name is that name's. */
@@ -525,6 +535,7 @@ function joinPlaces(items: Item[], joins: Joins): void {
   const { join } = joins;
   // 5. Places: "Washington" and "Washington, D.C."; a place written with its region code after it.
   const places = indexesWhere(items, (it) => it.type === 'place');
+  if (places.length < 2) return; // every rule below joins a place to another
   for (let nA = 0; nA < places.length; nA++) {
     const a = places[nA]!;
     const ia = items[a]!;
