@@ -353,8 +353,7 @@ function retypeListed(doc: Doc, names: FullNames, alone: (i: number) => boolean)
     const it = items[i]!;
     const prev = items[byStart[k - 1]!]!;
     const next = items[byStart[k + 1]!]!;
-    if (it.words.length !== 1 || !alone(i)) continue;
-    if (prev.type !== next.type || prev.type === it.type) continue;
+    if (it.words.length !== 1 || prev.type !== next.type || prev.type === it.type || !alone(i)) continue;
     const before = doc.text.slice(prev.m.end, it.m.start);
     const after = doc.text.slice(it.m.end, next.m.start);
     if (!/^\s*,\s*$/.test(before) || !/^\s*(?:,|,?\s*(?:and|or))\s+$/.test(after)) continue;
@@ -372,8 +371,7 @@ function retypePlaceNames(names: FullNames, alone: (i: number) => boolean): void
   const { items } = names;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    if (it.type !== 'person' || !alone(i)) continue;
-    if (!(factsOf(it).country || factsOf(it).city)) continue;
+    if (it.type !== 'person' || !(factsOf(it).country || factsOf(it).city) || !alone(i)) continue;
     const owner = surnameOwner(names, i, it.words);
     if (owner !== undefined && isGivenName(items[owner]!.words[0]!)) continue;
     if (it.words.length > 1 && isGivenName(it.words[0]!) && GIVEN_KNOWN) continue;

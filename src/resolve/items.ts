@@ -54,8 +54,6 @@ export function trimHeadlineNames(items: Item[]): void {
 function trimCapsNames(items: Item[]): void {
   const caps = items.map((it) => it.type !== 'role' && isCaps(it.m.text));
   const body = items.filter((it, k) => it.type !== 'role' && !caps[k]);
-  const known = new Set<string>();
-  for (const it of body) for (let k = 0; k < it.words.length; k++) known.add(it.words.slice(k).join(' '));
   for (const [k, it] of items.entries()) {
     if (it.type === 'role' || it.words.length < 2 || !caps[k]) continue;
     const segments = it.name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
@@ -64,7 +62,7 @@ function trimCapsNames(items: Item[]): void {
       const words = seg.split(/\s+/);
       for (let n = words.length; n >= 1 && !found; n--) {
         const head = words.slice(0, n).join(' ');
-        if (known.has(normName(head))) found = head;
+        if (namesEnd(body, normName(head))) found = head;
       }
       if (found) break;
     }
@@ -74,6 +72,21 @@ function trimCapsNames(items: Item[]): void {
     it.words = normName(found).split(' ');
     it.rule ??= 'headline-trim';
   }
+}
+
+/**
+ * Whether one of the names is `form` (a comparison form) or ends in its words. A name's words joined by spaces
+ * are its key, so its last words are the key's end after a space: nothing is split or joined per name. (Most
+ * articles with a name in capitals have "US" or "UK" there, and the body's names are looked at once or twice.)
+ */
+function namesEnd(names: Item[], form: string): boolean {
+  for (let k = 0; k < names.length; k++) {
+    const it = names[k]!;
+    if (it.words.length === 0) continue;
+    const key = it.key;
+    if (key === form || (key.length > form.length && key.endsWith(form) && key.charCodeAt(key.length - form.length - 1) === 0x20)) return true;
+  }
+  return false;
 }
 
 /** True for text in capitals ("SWEDEN BEAT LATVIA"): letters, and none of them lower case. */
