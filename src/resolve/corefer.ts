@@ -7,7 +7,7 @@ import { trimHeadingNames } from './headings.js';
 import { better, factsOf, type Item, majorityType, roleName, toItem, trimHeadlineNames } from './items.js';
 import { endsWith, MINOR_WORDS, startsWith } from './org-forms.js';
 import { GIVEN_KNOWN, isGivenName } from './gazetteers.js';
-import { cleanName, expandAbbreviations, GENERIC_ORG_WORDS, normName } from './names.js';
+import { cleanName, expandAbbreviations, GENERIC_ORG_WORDS, isSpace, normName } from './names.js';
 
 export { roleName };
 
@@ -523,11 +523,6 @@ function opensBracket(text: string, at: number): boolean {
   return text.charCodeAt(k) === 0x28; // '('
 }
 
-/** What \s matches, for one UTF-16 code unit: the ASCII cases first, the rest asked of the regex. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(String.fromCharCode(c));
-}
 
 function joinPlaces(items: Item[], joins: Joins): void {
   const { join } = joins;

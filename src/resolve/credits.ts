@@ -2,6 +2,7 @@
 // agencies after a slash, comma or "via"; "(AP Photo/Jane Doe)" names the agency first, as "<Agency> Photo", and
 // the photographer after the slash. Each agency is an organization named by its whole segment.
 import type { Doc, Mention } from '../types.js';
+import { isSpace } from './names.js';
 
 const CREDIT = /\(([^()]{2,200})\)\s*$/u;
 const CREDIT_BODY = /\bvia\b|\/|\bphoto\b|\bimages?\b|\bpool\b/iu;
@@ -17,11 +18,9 @@ const NAMELIKE = /^\p{Lu}[\p{L}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}.&'’-]*|of|for|de
  */
 function closesBracket(text: string, start: number, end: number): boolean {
   let k = end;
-  while (k > start && SPACE.test(text[k - 1]!)) k--;
+  while (k > start && isSpace(text.charCodeAt(k - 1))) k--;
   return k > start && text.charCodeAt(k - 1) === 0x29; // ')'
 }
-/** What trimEnd() trims: white space and line ends. */
-const SPACE = /\s/;
 
 export interface CreditPart {
   start: number;

@@ -2,6 +2,7 @@
 // final period, often in title case: the tagger has little to go by there and runs names on into verbs or takes
 // an adjective for a name. Names in such lines count only as far as the article's body agrees with them.
 import type { Doc, Mention } from '../types.js';
+import { isSpace } from './names.js';
 
 const MAX_HEADING_WORDS = 14;
 
@@ -15,7 +16,7 @@ export function headingSentences(doc: Doc): Set<number> {
     if (!lineStart) continue;
     // The sentence's last character but for trailing space, read in place.
     let last = s.end - 1;
-    while (last >= s.start && SPACE.test(doc.text[last]!)) last--;
+    while (last >= s.start && isSpace(doc.text.charCodeAt(last))) last--;
     if (last < s.start || CLOSING.has(doc.text[last]!)) continue;
     const lineEnd = s.end >= doc.text.length || /^[ \t]*(?:\r?\n|$)/.test(doc.text.slice(s.end, s.end + 2));
     if (!lineEnd) continue;
@@ -26,8 +27,6 @@ export function headingSentences(doc: Doc): Set<number> {
   return out;
 }
 
-/** What trim() trims: white space and line ends. */
-const SPACE = /\s/;
 
 /** Punctuation that closes a sentence, not a heading. */
 const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', ')']);

@@ -14,6 +14,15 @@ export function readLexicon(pathFromSrc: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+/**
+ * What \s matches, for one UTF-16 code unit: the ASCII cases first, the rest asked of the regex. For scans of the
+ * text around a name or sentence, read in place (no one-character strings).
+ */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
+}
+
 /** Text that normalization leaves alone but for case and spacing. */
 const PLAIN = /^[A-Za-z0-9 ]*$/;
 
