@@ -520,7 +520,7 @@ function joinBracketAfter(doc: Doc, items: Item[], joins: Joins, i: number): voi
 function opensBracket(text: string, at: number): boolean {
   let k = at;
   while (k < text.length && isSpace(text.charCodeAt(k))) k++;
-  return text.charCodeAt(k) === 0x28; // '('
+  return k < text.length && text.charCodeAt(k) === 0x28; // '(' (never read past the end: V8 deoptimizes there)
 }
 
 

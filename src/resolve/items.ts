@@ -54,24 +54,33 @@ export function trimHeadlineNames(items: Item[]): void {
 function trimCapsNames(items: Item[]): void {
   const caps = items.map((it) => it.type !== 'role' && isCaps(it.m.text));
   const body = items.filter((it, k) => it.type !== 'role' && !caps[k]);
+  // What each name keeps depends on the name alone: "US" may come up ten times.
+  const kept = new Map<string, string | undefined>();
   for (const [k, it] of items.entries()) {
     if (it.type === 'role' || it.words.length < 2 || !caps[k]) continue;
-    const segments = it.name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
-    let found: string | undefined;
-    for (const seg of segments) {
-      const words = seg.split(/\s+/);
-      for (let n = words.length; n >= 1 && !found; n--) {
-        const head = words.slice(0, n).join(' ');
-        if (namesEnd(body, normName(head))) found = head;
-      }
-      if (found) break;
-    }
+    let found = kept.get(it.name);
+    if (found === undefined && !kept.has(it.name)) kept.set(it.name, (found = keptHead(body, it.name)));
     if (!found || normName(found) === it.key) continue;
     it.name = found;
     it.key = it.type === 'organization' ? expandAbbreviations(normName(found)) : normName(found);
     it.words = normName(found).split(' ');
     it.rule ??= 'headline-trim';
   }
+}
+
+/** The longest opening words of a headline name that the body names, in its first segment that has any. */
+function keptHead(body: Item[], name: string): string | undefined {
+  const segments = name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
+  let found: string | undefined;
+  for (const seg of segments) {
+    const words = seg.split(/\s+/);
+    for (let n = words.length; n >= 1 && !found; n--) {
+      const head = words.slice(0, n).join(' ');
+      if (namesEnd(body, normName(head))) found = head;
+    }
+    if (found) break;
+  }
+  return found;
 }
 
 /**
