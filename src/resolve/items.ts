@@ -150,21 +150,22 @@ const nameForm = memoizeByKind((mentionType, text): NameForm => {
       break;
     }
   }
+  // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
+  let country = type !== 'person' ? countryName(name) : undefined;
   // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
-  if (type === 'place' && !countryName(name)) {
-    const words = name.split(' ');
-    // Most place names end in no country's word: then no cut of them can end in a country.
-    for (let k = mayEndCountryName(words[words.length - 1]!) ? 1 : words.length; k < words.length; k++) {
+  // Most place names are one word, or end in no country's word: then no cut of them can end in a country.
+  const words = type === 'place' && !country ? name.split(' ') : undefined;
+  if (words && words.length > 1 && mayEndCountryName(words[words.length - 1]!)) {
+    for (let k = 1; k < words.length; k++) {
       const head = words.slice(0, k).join(' ');
       if (countryName(words.slice(k).join(' ')) && isCity(head)) {
         name = head;
         rule = 'country-qualifier';
+        country = countryName(name);
         break;
       }
     }
   }
-  // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
-  const country = type !== 'person' ? countryName(name) : undefined;
   if (country) {
     if (country !== name) rule = 'country-form';
     name = country;
