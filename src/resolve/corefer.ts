@@ -769,5 +769,9 @@ function inTextOrder(items: Item[], list: readonly number[]): boolean {
 function aloneItems(items: Item[], find: (i: number) => number): boolean[] {
   const size = new Array<number>(items.length).fill(0);
   for (let j = 0; j < items.length; j++) size[find(j)]!++;
-  return items.map((_, i) => find(i) === i && size[i] === 1);
+  // Built by push from an empty literal: every such list has one V8 map (a list from `map` may have another,
+  // and code optimized for one deoptimized on the other).
+  const alone: boolean[] = [];
+  for (let i = 0; i < items.length; i++) alone.push(find(i) === i && size[i] === 1);
+  return alone;
 }
