@@ -43,12 +43,13 @@ const normText = (t: string) => {
  */
 export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
   const headings = headingSentences(doc);
-  if (!headings.size || !mentions.some((m) => m.type !== 'role' && headings.has(m.sentence))) return;
-  const bodyNames = new Set<string>();
-  for (let nM = 0; nM < mentions.length; nM++) {
-    const m = mentions[nM]!;
-    if (m.type !== 'role' && !headings.has(m.sentence)) bodyNames.add(normText(m.text));
-  }
+  if (!headings.size) return;
+  // The names in heading lines, by index; the loop below goes through them from the last, so that a name cut out
+  // leaves the indexes of those before it as they were. The loops over all mentions are small functions of their
+  // own: this one, with the rules, then runs once per article and V8 need not compile it.
+  const inHeadings = headingNames(mentions, headings);
+  if (!inHeadings.length) return;
+  const bodyNames = bodyTexts(mentions, headings);
   // The body's single words, gathered when a one-word heading name first asks for them.
   let bodyWords: Set<string> | undefined;
   const isBodyWord = (w: string) => {
@@ -62,9 +63,10 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
     }
     return bodyWords.has(w);
   };
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let k = inHeadings.length - 1; k >= 0; k--) {
+    const i = inHeadings[k]!;
     const m = mentions[i]!;
-    if (m.type === 'role' || !headings.has(m.sentence) || bodyNames.has(normText(m.text))) continue;
+    if (bodyNames.has(normText(m.text))) continue;
     const words = m.text.split(/\s+/);
     if (words.length === 1) {
       // A person's surname alone in a headline is still that person; adjectives pass for organizations and places.
@@ -83,6 +85,26 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
     // "Rumors Around Lavrov": a title-case preposition inside a name the body never uses makes it a phrase.
     if (!cut && words.slice(1).some((w) => HEADING_PREPOSITIONS.has(w))) mentions.splice(i, 1);
   }
+}
+
+/** The indexes of the names (not roles) in heading lines. */
+function headingNames(mentions: Mention[], headings: Set<number>): number[] {
+  const out: number[] = [];
+  for (let nM = 0; nM < mentions.length; nM++) {
+    const m = mentions[nM]!;
+    if (m.type !== 'role' && headings.has(m.sentence)) out.push(nM);
+  }
+  return out;
+}
+
+/** The texts of the names (not roles) outside heading lines, as `normText` writes them. */
+function bodyTexts(mentions: Mention[], headings: Set<number>): Set<string> {
+  const out = new Set<string>();
+  for (let nM = 0; nM < mentions.length; nM++) {
+    const m = mentions[nM]!;
+    if (m.type !== 'role' && !headings.has(m.sentence)) out.add(normText(m.text));
+  }
+  return out;
 }
 
 /** Prepositions as title case writes them in headings: inside a name they mark a phrase, not a name. */

@@ -56,7 +56,8 @@ function trimCapsNames(items: Item[]): void {
   const body = items.filter((it, k) => it.type !== 'role' && !caps[k]);
   // What each name keeps depends on the name alone: "US" may come up ten times.
   const kept = new Map<string, string | undefined>();
-  for (const [k, it] of items.entries()) {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
     if (it.type === 'role' || it.words.length < 2 || !caps[k]) continue;
     let found = kept.get(it.name);
     if (found === undefined && !kept.has(it.name)) kept.set(it.name, (found = keptHead(body, it.name)));
