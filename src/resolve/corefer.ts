@@ -678,30 +678,44 @@ function addAlias(name: string, aliases: string[], merges: MergeRecord[], form: 
   merges.push({ name: form, rule });
 }
 
-/** Each role's `of` becomes the fullest name of the organization or place entity it names, when there is one. */
+/**
+ * Each role's `of` becomes the fullest name of the organization or place entity it names, when there is one. An
+ * article has a role or two with an owner: each looks up its owner's name and entity among the items (which this
+ * step does not change), rather than every item being indexed first.
+ */
 function resolveRoleOwners(items: Item[], roles: readonly number[], find: (i: number) => number): void {
-  const byKey = new Map<string, number>();
-  const fullest = new Map<number, Item>();
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    if (it.type === 'role' || it.type === 'person') continue;
-    if (!byKey.has(it.key)) byKey.set(it.key, i);
-    const r = find(i);
-    const cur = fullest.get(r);
-    if (!cur || better(it, cur)) fullest.set(r, it);
-  }
   for (let nR = 0; nR < roles.length; nR++) {
     const it = items[roles[nR]!]!;
     if (!it.of) continue;
-    const k = byKey.get(expandAbbreviations(normName(it.of))) ?? byKey.get(normName(it.of));
+    const k = firstOwnerNamed(items, expandAbbreviations(normName(it.of))) ?? firstOwnerNamed(items, normName(it.of));
     if (k === undefined) continue;
-    const full = fullest.get(find(k));
-    if (!full || full.name === it.of) continue;
+    const full = fullestOwner(items, find, find(k));
+    if (full.name === it.of) continue;
     it.of = full.name;
     it.m.of = full.name;
     it.name = roleName(it.words[0]!, full.name);
     it.key = normName(it.name);
   }
+}
+
+/** The first organization or place item with this key. */
+function firstOwnerNamed(items: Item[], key: string): number | undefined {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type !== 'role' && it.type !== 'person' && it.key === key) return i;
+  }
+  return undefined;
+}
+
+/** The fullest-named organization or place item of the entity with root `root` (which has one). */
+function fullestOwner(items: Item[], find: (i: number) => number, root: number): Item {
+  let best: Item | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.type === 'role' || it.type === 'person' || find(i) !== root) continue;
+    if (!best || better(it, best)) best = it;
+  }
+  return best!;
 }
 
 /** The indexes of the items that pass `test`, in order. */
