@@ -433,14 +433,15 @@ function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins:
   for (let nX = 0; nX < orgs.length; nX++) longest = Math.max(longest, items[orgs[nX]!]!.words.length);
   // The names by their form without a legal suffix: the loop looks up each name's namesakes.
   const byCore = groupBy(orgs, (x) => factsOf(items[x]!).core);
+  // The rules are functions of their own, each a loop over the organizations: V8 compiles each as it gets used.
   for (let nA = 0; nA < orgs.length; nA++) {
     const a = orgs[nA]!;
     const ia = items[a]!;
     const words = ia.words;
     // An acronym was handled above; a word in capitals that ends a longer name is that name in a headline
     // ("RANGERS" of "Texas Rangers").
-    if (factsOf(ia).acronym && !orgs.some((x) => items[x]!.words.length > 1 && endsWith(items[x]!.words, words))) continue;
-    const exact = byCore.get(factsOf(ia).core)!.find((x) => x !== a && find(x) !== find(a));
+    if (factsOf(ia).acronym && !endsLongerName(items, orgs, words)) continue;
+    const exact = otherEntity(byCore.get(factsOf(ia).core)!, a, find);
     if (exact !== undefined && ia.name.length < items[exact]!.name.length) {
       join(a, exact, 'org-suffix');
       continue;
@@ -448,43 +449,85 @@ function joinShortForms(doc: Doc, items: Item[], orgs: readonly number[], joins:
     // One word stands for a longer name only when it is not a generic word ("Mariners", not "Ministry"), or when
     // it is a definite reference to the one such name of the article: "the Commission", not "the Ministry of ...".
     if (words.length < 2 && GENERIC_ORG_WORDS.has(ia.key)) {
-      const definite = /\bthe\s+$/i.test(doc.text.slice(Math.max(0, ia.m.start - 5), ia.m.start)) && !/^\s+(?:of|for)\b/i.test(doc.text.slice(ia.m.end, ia.m.end + 5));
-      const ended = definite ? soleByWord(items, orgs, 'last', ia.key) : undefined;
+      const ended = definiteReference(doc.text, ia.m) ? soleByWord(items, orgs, 'last', ia.key) : undefined;
       if (ended !== undefined) join(a, ended, 'short-form');
       continue;
     }
     // A company's first word alone ("Mercantile" of "Mercantile Bancorp Inc."), or a party's core ("Labour"
     // of "British Labour Party"): only when one name of the article fits.
-    // Any organization's distinctive first word counts too ("Brightwater" of "Brightwater Telecom": "Brightwater
-    // said", "Brightwater shares rose"), unless the word names a place or person of the article, or a country/city;
-    // an agency in a photo credit is no such name ("Kremlin" is not "Kremlin Pool").
     if (words.length === 1) {
-      const facts = factsOf(ia);
       otherTypeKeys ??= keysOfPlacesAndPersons(items);
-      const headOk = !otherTypeKeys.has(ia.key) && !facts.country && !facts.modifierCountry && !facts.city && !MINOR_WORDS.has(ia.key);
-      const fits: number[] = [];
-      for (let nX = 0; nX < orgs.length; nX++) {
-        const x = orgs[nX]!;
-        const ix = items[x]!;
-        if (ix.words.length < 2) continue;
-        const fx = factsOf(ix);
-        if (fx.companyHead === ia.key || fx.coreWord === ia.key || (headOk && ix.words[0] === ia.key && ix.rule !== 'credit-agency')) fits.push(x);
-      }
-      if (fits.length && oneGroup(fits, find)) {
-        join(a, fits[0]!, 'short-form');
+      const head = headWordOf(items, orgs, a, otherTypeKeys, find);
+      if (head !== undefined) {
+        join(a, head, 'short-form');
         continue;
       }
     }
     // A one-word name joins only as the end of the longer one ("Mariners"); "Kremlin" is not "Kremlin Pool".
     if (words.length >= longest) continue; // no longer name to join
-    const longer: number[] = [];
-    for (let nX = 0; nX < orgs.length; nX++) {
-      const x = orgs[nX]!;
-      const wx = items[x]!.words;
-      if (wx.length > words.length && (endsWith(wx, words) || (words.length > 1 && startsWith(wx, words)))) longer.push(x);
-    }
-    if (longer.length && oneGroup(longer, find)) join(a, longer[0]!, 'short-form');
+    const longer = longerNameOf(items, orgs, words, find);
+    if (longer !== undefined) join(a, longer, 'short-form');
   }
+}
+
+/** Whether a name of several words among `orgs` ends in `words`. */
+function endsLongerName(items: Item[], orgs: readonly number[], words: string[]): boolean {
+  for (let nX = 0; nX < orgs.length; nX++) {
+    const wx = items[orgs[nX]!]!.words;
+    if (wx.length > 1 && endsWith(wx, words)) return true;
+  }
+  return false;
+}
+
+/** The first of the listed items that is not `a` and not of a's entity. */
+function otherEntity(list: readonly number[], a: number, find: (i: number) => number): number | undefined {
+  for (let nX = 0; nX < list.length; nX++) {
+    const x = list[nX]!;
+    if (x !== a && find(x) !== find(a)) return x;
+  }
+  return undefined;
+}
+
+/** "the Commission", not "the Ministry of ...": "the" before the name, and no "of" or "for" after it. */
+function definiteReference(text: string, m: Mention): boolean {
+  return /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 5), m.start)) && !/^\s+(?:of|for)\b/i.test(text.slice(m.end, m.end + 5));
+}
+
+/**
+ * The one longer organization name (all fits one entity) that one-word name `a` stands for: a company's first word
+ * ("Mercantile" of "Mercantile Bancorp Inc."), a party's core ("Labour" of "British Labour Party"), or any
+ * organization's distinctive first word ("Brightwater" of "Brightwater Telecom": "Brightwater said", "Brightwater
+ * shares rose"), unless the word names a place or person of the article (`otherTypeKeys`), or a country/city; an
+ * agency in a photo credit is no such name ("Kremlin" is not "Kremlin Pool").
+ */
+function headWordOf(items: Item[], orgs: readonly number[], a: number, otherTypeKeys: Set<string>, find: (i: number) => number): number | undefined {
+  const ia = items[a]!;
+  const facts = factsOf(ia);
+  const headOk = !otherTypeKeys.has(ia.key) && !facts.country && !facts.modifierCountry && !facts.city && !MINOR_WORDS.has(ia.key);
+  let first: number | undefined;
+  for (let nX = 0; nX < orgs.length; nX++) {
+    const x = orgs[nX]!;
+    const ix = items[x]!;
+    if (ix.words.length < 2) continue;
+    const fx = factsOf(ix);
+    if (!(fx.companyHead === ia.key || fx.coreWord === ia.key || (headOk && ix.words[0] === ia.key && ix.rule !== 'credit-agency'))) continue;
+    if (first === undefined) first = x;
+    else if (find(x) !== find(first)) return undefined;
+  }
+  return first;
+}
+
+/** The one longer organization name (all that fit are one entity) that ends in `words`, or opens with them when they are several. */
+function longerNameOf(items: Item[], orgs: readonly number[], words: string[], find: (i: number) => number): number | undefined {
+  let first: number | undefined;
+  for (let nX = 0; nX < orgs.length; nX++) {
+    const x = orgs[nX]!;
+    const wx = items[x]!.words;
+    if (!(wx.length > words.length && (endsWith(wx, words) || (words.length > 1 && startsWith(wx, words))))) continue;
+    if (first === undefined) first = x;
+    else if (find(x) !== find(first)) return undefined;
+  }
+  return first;
 }
 
 function keysOfPlacesAndPersons(items: Item[]): Set<string> {
