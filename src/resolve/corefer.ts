@@ -412,16 +412,24 @@ function joinAcronyms(items: Item[], orgs: readonly number[], joins: Joins): voi
     if (it.type === 'role' || it.type === 'person') continue;
     const letters = factsOf(it).acronym;
     if (!letters) continue;
-    const exp: number[] = [];
-    for (let nX = 0; nX < orgs.length; nX++) {
-      const x = orgs[nX]!;
-      if (x !== i && items[x]!.words.length >= 2 && factsOf(items[x]!).acronyms.includes(letters)) exp.push(x);
-    }
-    if (exp.length && oneGroup(exp, find)) {
-      join(i, exp[0]!, 'acronym');
+    const expansion = expansionOf(items, orgs, i, letters, find);
+    if (expansion !== undefined) {
+      join(i, expansion, 'acronym');
       it.type = 'organization';
     }
   }
+}
+
+/** The one name of several words among `orgs` (all that fit are one entity) that `letters` abbreviate, other than item i. */
+function expansionOf(items: Item[], orgs: readonly number[], i: number, letters: string, find: (i: number) => number): number | undefined {
+  let first: number | undefined;
+  for (let nX = 0; nX < orgs.length; nX++) {
+    const x = orgs[nX]!;
+    if (x === i || items[x]!.words.length < 2 || !factsOf(items[x]!).acronyms.includes(letters)) continue;
+    if (first === undefined) first = x;
+    else if (find(x) !== find(first)) return undefined;
+  }
+  return first;
 }
 
 /** Short forms to the fuller name of the article: legal suffixes dropped, a name's end or head, a party's core. */
@@ -576,10 +584,7 @@ function joinPlaces(items: Item[], joins: Joins): void {
     const a = places[nA]!;
     const ia = items[a]!;
     const words = ia.words;
-    const longer = places.find((x) => {
-      const ix = items[x]!;
-      return ix.words.length > words.length && startsWith(ix.words, words) && REGION_CODE.test(ix.name.slice(ia.name.length));
-    });
+    const longer = qualifiedPlace(items, places, ia);
     if (longer !== undefined) join(a, longer, 'place-qualified');
     if (words.length !== 1) continue;
     const facts = factsOf(ia);
@@ -598,6 +603,15 @@ function joinPlaces(items: Item[], joins: Joins): void {
       if (opened !== undefined) join(a, opened, 'short-form');
     }
   }
+}
+/** The first of the places that is place `ia` written with a region code after it ("Washington, D.C."). */
+function qualifiedPlace(items: Item[], places: readonly number[], ia: Item): number | undefined {
+  for (let nX = 0; nX < places.length; nX++) {
+    const x = places[nX]!;
+    const ix = items[x]!;
+    if (ix.words.length > ia.words.length && startsWith(ix.words, ia.words) && REGION_CODE.test(ix.name.slice(ia.name.length))) return x;
+  }
+  return undefined;
 }
 const REGION_CODE = /^[\s,]*(?:\p{Lu}\.){1,3}$/u;
 const COMPASS = /^(?:north|south|east|west)$/;
