@@ -6,7 +6,7 @@ import type { EntityType, Mention } from '../types.js';
 import { countryName, mayEndCountryName } from './countries.js';
 import { NameFacts, nameFacts } from './facts.js';
 import { isCity } from './gazetteers.js';
-import { cleanName, expandAbbreviations, nameWords, normName, titleCase } from './names.js';
+import { cleanOnce, expandAbbreviations, nameWords, normName, titleCase } from './names.js';
 
 export interface Item {
   m: Mention;
@@ -135,7 +135,7 @@ interface NameForm {
 
 const nameForm = memoizeByKind((mentionType, text): NameForm => {
   let type = mentionType as EntityType;
-  const cleaned = cleanName(text, type);
+  const cleaned = cleanOnce(text, type);
   let name = cleaned;
   let rule: string | undefined;
   // An organization or place the tagger ran on into a title ("U.N. Ambassador"): the name before the title.

@@ -69,7 +69,11 @@ export function cleanName(text: string, type: string): string {
   return cleanCached(type, text);
 }
 
-function cleanOnce(text: string, type: string): string {
+/**
+ * `cleanName` without the cache, for callers that keep their own: a mention's name form (items.ts) is cached by
+ * the same type and text, so a second cache there would only be filled, never read.
+ */
+export function cleanOnce(text: string, type: string): string {
   // Most names are capitalized ASCII words with single spaces ("Tony Blair"): of the rules for clutter, only the
   // leading preposition can change those.
   let s = SIMPLE_NAME.test(text) ? text.replace(LEADING_PREPOSITION, '') : stripClutter(text, type);
