@@ -583,27 +583,32 @@ function joinPlaces(items: Item[], joins: Joins): void {
   for (let nA = 0; nA < places.length; nA++) {
     const a = places[nA]!;
     const ia = items[a]!;
-    const words = ia.words;
     const longer = qualifiedPlace(items, places, ia);
     if (longer !== undefined) join(a, longer, 'place-qualified');
-    if (words.length !== 1) continue;
-    const facts = factsOf(ia);
-    // A lone last word ("Republic" of "Czech Republic", "Lumpur") is the one place of the article it ends, unless
-    // it is a country or city of its own ("Guinea", "York").
-    if (!facts.country && !facts.city) {
-      const ended = soleByWord(items, places, 'last', ia.key);
-      if (ended !== undefined) join(a, ended, 'short-form');
-    }
-    // A lone first word ("Insein" of "Insein Prison") is the one longer place of the article it opens, unless it is
-    // a country or city of its own, or a compass word. And "the North" of an article about North Korea: a compass
-    // word alone stands for the one place it opens.
-    const compass = COMPASS.test(ia.key);
-    if (compass || (!facts.country && !facts.modifierCountry && !facts.city && !PLACE_OPENERS.test(ia.key))) {
-      const opened = soleByWord(items, places, 'first', ia.key);
-      if (opened !== undefined) join(a, opened, 'short-form');
-    }
+    if (ia.words.length === 1) joinPlaceWord(items, places, a, joins);
   }
 }
+
+/** A one-word place that stands for the one longer place of the article it ends or opens. */
+function joinPlaceWord(items: Item[], places: readonly number[], a: number, joins: Joins): void {
+  const ia = items[a]!;
+  const facts = factsOf(ia);
+  // A lone last word ("Republic" of "Czech Republic", "Lumpur") is the one place of the article it ends, unless
+  // it is a country or city of its own ("Guinea", "York").
+  if (!facts.country && !facts.city) {
+    const ended = soleByWord(items, places, 'last', ia.key);
+    if (ended !== undefined) joins.join(a, ended, 'short-form');
+  }
+  // A lone first word ("Insein" of "Insein Prison") is the one longer place of the article it opens, unless it is
+  // a country or city of its own, or a compass word. And "the North" of an article about North Korea: a compass
+  // word alone stands for the one place it opens.
+  const compass = COMPASS.test(ia.key);
+  if (compass || (!facts.country && !facts.modifierCountry && !facts.city && !PLACE_OPENERS.test(ia.key))) {
+    const opened = soleByWord(items, places, 'first', ia.key);
+    if (opened !== undefined) joins.join(a, opened, 'short-form');
+  }
+}
+
 /** The first of the places that is place `ia` written with a region code after it ("Washington, D.C."). */
 function qualifiedPlace(items: Item[], places: readonly number[], ia: Item): number | undefined {
   for (let nX = 0; nX < places.length; nX++) {
