@@ -129,12 +129,22 @@ export function nameWords(name: string): string[] {
 const MINOR = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'in', 'on', 'at', 'to', '&']);
 
 /** Letters of an acronym as written ("U.N." -> "UN"), or undefined when the name does not look like one. */
-export const acronymLetters = memoize((name: string): string | undefined => {
+export const acronymLetters = memoize(lettersOfAcronym);
+
+/**
+ * `acronymLetters` without the cache, for a caller that keeps the answer itself (a name's facts, facts.ts): the
+ * answer takes less than a look-up in a cache of every name, as a lower-case letter settles nearly every name.
+ */
+export function lettersOfAcronym(name: string): string | undefined {
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 97 && c <= 122) return undefined; // a lower-case ASCII letter: no acronym (the test below would say so)
+  }
   const s = name.replace(/[.\s]/g, '');
   if (s.length < 2 || s.length > 8) return undefined;
   if (!/^[\p{Lu}&]+$/u.test(s)) return undefined;
   return s.replace(/&/g, '');
-});
+}
 
 /**
  * The acronyms a multi-word name can be shortened to: capitals of its words, with and without the minor words
