@@ -574,7 +574,6 @@ function opensBracket(text: string, at: number): boolean {
   return k < text.length && text.charCodeAt(k) === 0x28; // '(' (never read past the end: V8 deoptimizes there)
 }
 
-
 function joinPlaces(items: Item[], joins: Joins): void {
   const { join } = joins;
   // 5. Places: "Washington" and "Washington, D.C."; a place written with its region code after it.
@@ -618,6 +617,7 @@ function qualifiedPlace(items: Item[], places: readonly number[], ia: Item): num
   }
   return undefined;
 }
+
 const REGION_CODE = /^[\s,]*(?:\p{Lu}\.){1,3}$/u;
 const COMPASS = /^(?:north|south|east|west)$/;
 /** First words of place names that stand for no one place ("New", "San", "Lake"). */

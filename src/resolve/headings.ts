@@ -27,7 +27,6 @@ export function headingSentences(doc: Doc): Set<number> {
   return out;
 }
 
-
 /** Punctuation that closes a sentence, not a heading. */
 const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', ')']);
 
