@@ -153,15 +153,27 @@ export function lettersOfAcronym(name: string): string | undefined {
 export const acronymsOf = memoize((name: string): readonly string[] => {
   const words = name.replace(/[.,]/g, ' ').split(/[\s-]+/).filter(Boolean);
   if (words.length < 2) return [];
-  // Also without a legal-form ending: "Bank Rozwoju Exportu SA" is BRE.
-  const core = [...words];
-  while (core.length > 2 && ORG_SUFFIXES.has(normName(core[core.length - 1]!))) core.pop();
-  const out: string[] = [];
-  for (const ws of [words, core]) {
-    out.push(ws.map((w) => w[0]!.toUpperCase()).join(''));
-    out.push(ws.filter((w) => !MINOR.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join(''));
+  // Also without a legal-form ending: "Bank Rozwoju Exportu SA" is BRE. The core is the first `core` words.
+  let core = words.length;
+  while (core > 2 && ORG_SUFFIXES.has(normName(words[core - 1]!))) core--;
+  // The capitals of the words, and of the words but the minor ones, for all words and for the core's: one pass.
+  let all = '';
+  let major = '';
+  let allCore = '';
+  let majorCore = '';
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const initial = w[0]!.toUpperCase();
+    all += initial;
+    if (!MINOR.has(w.toLowerCase())) major += initial;
+    if (k + 1 === core) {
+      allCore = all;
+      majorCore = major;
+    }
   }
-  return [...new Set(out)].filter((a) => a.length >= 2);
+  const out: string[] = [];
+  for (const a of [all, major, allCore, majorCore]) if (a.length >= 2 && !out.includes(a)) out.push(a);
+  return out;
 });
 
 /** One-word names too generic to stand for a longer organization name ("Ministry", "Party"). */
