@@ -37,7 +37,12 @@ export const normName = memoize(normalizeName);
 /** `normName` without the cache, for lists read once (a gazetteer's forms would only crowd the cache). */
 export function normalizeName(name: string): string {
   // Nearly every name is plain ASCII letters, digits and spaces: then only case, "the" and spacing change.
-  if (PLAIN.test(name)) return name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  if (PLAIN.test(name)) {
+    const lower = name.toLowerCase();
+    // And nearly all of those have one space between words, none around them and no leading "the": then case is all.
+    const spaced = lower.startsWith('the ') || lower.includes('  ') || lower.charCodeAt(0) === 32 || lower.charCodeAt(lower.length - 1) === 32;
+    return spaced ? lower.replace(/^the\s+/, '').replace(/\s+/g, ' ').trim() : lower;
+  }
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
