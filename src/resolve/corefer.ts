@@ -33,7 +33,7 @@ export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   trimHeadlineNames(items);
   retypeByContext(doc, items, credits);
   // Roles stay roles, and no other item becomes one: their indexes hold through every step below.
-  const roles = indexesWhere(items, (it) => it.type === 'role');
+  const roles = indexesOfType(items, 'role');
   const joins = new Joins(items);
   joinSameKey(items, joins);
   joinPersons(doc, items, joins);
@@ -395,7 +395,7 @@ function joinLooseSurnames(items: Item[], joins: Joins): void {
 
 function joinOrganizations(doc: Doc, items: Item[], joins: Joins): void {
   // 4. Organizations: acronyms to expansions, short forms to the fuller name, legal suffixes dropped.
-  const orgs = indexesWhere(items, (it) => it.type === 'organization');
+  const orgs = indexesOfType(items, 'organization');
   // An acronym joins an organization, a bracket follows one, a short form stands for another: with no
   // organization in the article there is nothing to join, and with one no other for a short form.
   if (orgs.length === 0) return;
@@ -577,7 +577,7 @@ function opensBracket(text: string, at: number): boolean {
 function joinPlaces(items: Item[], joins: Joins): void {
   const { join } = joins;
   // 5. Places: "Washington" and "Washington, D.C."; a place written with its region code after it.
-  const places = indexesWhere(items, (it) => it.type === 'place');
+  const places = indexesOfType(items, 'place');
   if (places.length < 2) return; // every rule below joins a place to another
   for (let nA = 0; nA < places.length; nA++) {
     const a = places[nA]!;
@@ -784,6 +784,13 @@ function fullestOwner(items: Item[], find: (i: number) => number, root: number):
 function indexesWhere(items: Item[], test: (it: Item) => boolean): number[] {
   const out: number[] = [];
   for (let i = 0; i < items.length; i++) if (test(items[i]!)) out.push(i);
+  return out;
+}
+
+/** The indexes of the items of one type, in order (a loop of its own: no call per item). */
+function indexesOfType(items: Item[], type: Item['type']): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < items.length; i++) if (items[i]!.type === type) out.push(i);
   return out;
 }
 
