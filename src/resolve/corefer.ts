@@ -23,7 +23,10 @@ const OUTLET_AFTER = new RegExp(`^\\s+${OUTLET_NOUNS}\\b`, 'iu');
 const OUTLET_BEFORE = new RegExp(`\\b${OUTLET_NOUNS}\\s+$`, 'iu');
 
 // The loops below index their arrays rather than use for-of: in a run of a few thousand articles most of this
-// code runs as V8 baseline code, where for-of costs an iterator call per element.
+// code runs as V8 baseline code, where for-of costs an iterator call per element. For the same reason each step is
+// a function of its own, and work most articles need not do (credits, digests, bracketed short forms, role owners)
+// is in functions called only when needed: in such a run V8's optimizing compiles cost more than they save, and it
+// compiles only the functions that run long, each as large as the code that ran in it.
 
 export function corefer(doc: Doc, mentions: Mention[]): Coreference {
   const credits = creditSentences(doc);
