@@ -21,16 +21,20 @@ export function memoize<T>(fn: (s: string) => T, limit = 1 << 17): (s: string) =
 }
 
 /** `memoize` for functions of a kind (an entity type, say) and a string: one cache per kind. */
-export function memoizeByKind<T>(fn: (kind: string, s: string) => T): (kind: string, s: string) => T {
-  // The kinds are few: a short list finds a kind's cache faster than a Map would.
+export function memoizeByKind<T>(fn: (kind: string, s: string) => T, limit = 1 << 17): (kind: string, s: string) => T {
+  // The kinds are few: a short list finds a kind's cache faster than a Map would. The look-up is `memoize`'s,
+  // written out here: one call per hit, not a second through a per-kind function.
   const kinds: string[] = [];
-  const caches: ((s: string) => T)[] = [];
+  const caches: Map<string, T | typeof NONE>[] = [];
   return (kind, s) => {
     let k = kinds.indexOf(kind);
-    if (k < 0) {
-      k = kinds.push(kind) - 1;
-      caches.push(memoize((x) => fn(kind, x)));
-    }
-    return caches[k]!(s);
+    if (k < 0) k = kinds.push(kind) - 1;
+    let cache = caches[k] ?? (caches[k] = new Map());
+    const v = cache.get(s);
+    if (v !== undefined) return v === NONE ? (undefined as T) : v;
+    if (cache.size >= limit) caches[k] = cache = new Map();
+    const r = fn(kind, s);
+    cache.set(s, r === undefined ? NONE : r);
+    return r;
   };
 }

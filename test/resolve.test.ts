@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAcross } from '../src/resolve/index.js';
 import { countryName, countryOfModifier } from '../src/resolve/countries.js';
-import { cleanName, expandAbbreviations, normName } from '../src/resolve/names.js';
+import { acronymLetters, cleanName, expandAbbreviations, isSpace, lettersOfAcronym, normName } from '../src/resolve/names.js';
 import { mayEndCountryName } from '../src/resolve/countries.js';
 import { run, type Names } from './relations-util.js';
 
@@ -294,6 +294,30 @@ describe('normName and expandAbbreviations', () => {
     ['__proto__ holdings', '__proto__ holdings'],
   ])('expandAbbreviations(%j) = %j', (norm, expanded) => {
     expect(expandAbbreviations(norm)).toBe(expanded);
+  });
+});
+
+describe('acronymLetters', () => {
+  it.each([
+    ['U.N.', 'UN'],
+    ['NATO', 'NATO'],
+    ['AT&T', 'ATT'],
+    ['U. S.', 'US'],
+    ['Nato', undefined],
+    ['A', undefined],
+    ['ABCDEFGHI', undefined],
+    ['ÖBB', 'ÖBB'],
+  ])('acronymLetters(%j) = %j, with or without the cache', (name, letters) => {
+    expect(acronymLetters(name)).toBe(letters);
+    expect(lettersOfAcronym(name)).toBe(letters);
+  });
+});
+
+describe('isSpace', () => {
+  it('agrees with /\\s/ on every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });
 

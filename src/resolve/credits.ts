@@ -2,6 +2,7 @@
 // agencies after a slash, comma or "via"; "(AP Photo/Jane Doe)" names the agency first, as "<Agency> Photo", and
 // the photographer after the slash. Each agency is an organization named by its whole segment.
 import type { Doc, Mention } from '../types.js';
+import { isSpace } from './names.js';
 
 const CREDIT = /\(([^()]{2,200})\)\s*$/u;
 const CREDIT_BODY = /\bvia\b|\/|\bphoto\b|\bimages?\b|\bpool\b/iu;
@@ -17,11 +18,9 @@ const NAMELIKE = /^\p{Lu}[\p{L}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}.&'’-]*|of|for|de
  */
 function closesBracket(text: string, start: number, end: number): boolean {
   let k = end;
-  while (k > start && SPACE.test(text[k - 1]!)) k--;
+  while (k > start && isSpace(text.charCodeAt(k - 1))) k--;
   return k > start && text.charCodeAt(k - 1) === 0x29; // ')'
 }
-/** What trimEnd() trims: white space and line ends. */
-const SPACE = /\s/;
 
 export interface CreditPart {
   start: number;
@@ -68,16 +67,27 @@ export function creditPartOf(doc: Doc, m: Mention): CreditPart | undefined {
 }
 
 /**
+ * The indices of the sentences that close with what may be a photo credit: only their mentions can lie in one
+ * (`creditPartOf` finds nothing elsewhere). Most articles have none.
+ */
+export function creditSentences(doc: Doc): number[] {
+  const out: number[] = [];
+  // A text with no ")" has no credit: one search of the text spares the look at each sentence's end.
+  if (!doc.text.includes(')')) return out;
+  for (let nS = 0; nS < doc.sentences.length; nS++) {
+    const s = doc.sentences[nS]!;
+    if (closesBracket(doc.text, s.start, s.end) && CREDIT.test(doc.text.slice(s.start, s.end))) out.push(s.index);
+  }
+  return out;
+}
+
+/**
  * Agencies the tagger did not tag ("AAP Image", "AP" of "AP Photo"), and photographers of the agency-first form,
  * become mentions: a credit is a closed form whose parts are names by position. Inserted in text order.
  */
-export function addCreditMentions(doc: Doc, mentions: Mention[]): void {
-  const sentences = new Set<number>();
-  for (let nS = 0; nS < doc.sentences.length; nS++) {
-    const s = doc.sentences[nS]!;
-    if (closesBracket(doc.text, s.start, s.end) && CREDIT.test(doc.text.slice(s.start, s.end))) sentences.add(s.index);
-  }
-  for (const index of sentences) {
+export function addCreditMentions(doc: Doc, mentions: Mention[], sentences: readonly number[] = creditSentences(doc)): void {
+  for (let nS = 0; nS < sentences.length; nS++) {
+    const index = sentences[nS]!;
     const parts = creditParts(doc, index);
     // A tagged span running across a separator ("Jane Doe/Harbor Wire") is one name per part.
     for (let i = mentions.length - 1; i >= 0; i--) {

@@ -4,7 +4,7 @@
 import { memoize } from '../memo.js';
 import { countryOfModifier, countryOfName } from './countries.js';
 import { isCityForm } from './gazetteers.js';
-import { acronymLetters, acronymsOf, normName, orgCore } from './names.js';
+import { acronymsOf, lettersOfAcronym, normName, orgCore } from './names.js';
 import { companyHead, orgCoreWord } from './org-forms.js';
 
 /** Marks an answer not yet worked out (the answers themselves may be `undefined`). */
@@ -64,7 +64,7 @@ export class NameFacts {
 
   /** The letters of the acronym the name is ("U.N." -> "UN"), if it looks like one. */
   get acronym(): string | undefined {
-    if (this.acronymAnswer === ASK) this.acronymAnswer = acronymLetters(this.name);
+    if (this.acronymAnswer === ASK) this.acronymAnswer = lettersOfAcronym(this.name);
     return this.acronymAnswer;
   }
 

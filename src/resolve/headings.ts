@@ -2,6 +2,7 @@
 // final period, often in title case: the tagger has little to go by there and runs names on into verbs or takes
 // an adjective for a name. Names in such lines count only as far as the article's body agrees with them.
 import type { Doc, Mention } from '../types.js';
+import { isSpace } from './names.js';
 
 const MAX_HEADING_WORDS = 14;
 
@@ -15,7 +16,7 @@ export function headingSentences(doc: Doc): Set<number> {
     if (!lineStart) continue;
     // The sentence's last character but for trailing space, read in place.
     let last = s.end - 1;
-    while (last >= s.start && SPACE.test(doc.text[last]!)) last--;
+    while (last >= s.start && isSpace(doc.text.charCodeAt(last))) last--;
     if (last < s.start || CLOSING.has(doc.text[last]!)) continue;
     const lineEnd = s.end >= doc.text.length || /^[ \t]*(?:\r?\n|$)/.test(doc.text.slice(s.end, s.end + 2));
     if (!lineEnd) continue;
@@ -25,9 +26,6 @@ export function headingSentences(doc: Doc): Set<number> {
   }
   return out;
 }
-
-/** What trim() trims: white space and line ends. */
-const SPACE = /\s/;
 
 /** Punctuation that closes a sentence, not a heading. */
 const CLOSING = new Set(['.', '!', '?', ':', ';', '"', '”', ')']);
@@ -44,12 +42,13 @@ const normText = (t: string) => {
  */
 export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
   const headings = headingSentences(doc);
-  if (!headings.size || !mentions.some((m) => m.type !== 'role' && headings.has(m.sentence))) return;
-  const bodyNames = new Set<string>();
-  for (let nM = 0; nM < mentions.length; nM++) {
-    const m = mentions[nM]!;
-    if (m.type !== 'role' && !headings.has(m.sentence)) bodyNames.add(normText(m.text));
-  }
+  if (!headings.size) return;
+  // The names in heading lines, by index; the loop below goes through them from the last, so that a name cut out
+  // leaves the indexes of those before it as they were. The loops over all mentions are small functions of their
+  // own: this one, with the rules, then runs once per article and V8 need not compile it.
+  const inHeadings = headingNames(mentions, headings);
+  if (!inHeadings.length) return;
+  const bodyNames = bodyTexts(mentions, headings);
   // The body's single words, gathered when a one-word heading name first asks for them.
   let bodyWords: Set<string> | undefined;
   const isBodyWord = (w: string) => {
@@ -63,9 +62,10 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
     }
     return bodyWords.has(w);
   };
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let k = inHeadings.length - 1; k >= 0; k--) {
+    const i = inHeadings[k]!;
     const m = mentions[i]!;
-    if (m.type === 'role' || !headings.has(m.sentence) || bodyNames.has(normText(m.text))) continue;
+    if (bodyNames.has(normText(m.text))) continue;
     const words = m.text.split(/\s+/);
     if (words.length === 1) {
       // A person's surname alone in a headline is still that person; adjectives pass for organizations and places.
@@ -84,6 +84,26 @@ export function trimHeadingNames(doc: Doc, mentions: Mention[]): void {
     // "Rumors Around Lavrov": a title-case preposition inside a name the body never uses makes it a phrase.
     if (!cut && words.slice(1).some((w) => HEADING_PREPOSITIONS.has(w))) mentions.splice(i, 1);
   }
+}
+
+/** The indexes of the names (not roles) in heading lines. */
+function headingNames(mentions: Mention[], headings: Set<number>): number[] {
+  const out: number[] = [];
+  for (let nM = 0; nM < mentions.length; nM++) {
+    const m = mentions[nM]!;
+    if (m.type !== 'role' && headings.has(m.sentence)) out.push(nM);
+  }
+  return out;
+}
+
+/** The texts of the names (not roles) outside heading lines, as `normText` writes them. */
+function bodyTexts(mentions: Mention[], headings: Set<number>): Set<string> {
+  const out = new Set<string>();
+  for (let nM = 0; nM < mentions.length; nM++) {
+    const m = mentions[nM]!;
+    if (m.type !== 'role' && !headings.has(m.sentence)) out.add(normText(m.text));
+  }
+  return out;
 }
 
 /** Prepositions as title case writes them in headings: inside a name they mark a phrase, not a name. */

@@ -6,7 +6,7 @@ import type { EntityType, Mention } from '../types.js';
 import { countryName, mayEndCountryName } from './countries.js';
 import { NameFacts, nameFacts } from './facts.js';
 import { isCity } from './gazetteers.js';
-import { cleanName, expandAbbreviations, nameWords, normName, titleCase } from './names.js';
+import { cleanOnce, expandAbbreviations, nameWords, normName, titleCase } from './names.js';
 
 export interface Item {
   m: Mention;
@@ -40,30 +40,63 @@ export function roleName(title: string, of: string | undefined): string {
  * body also names (as a whole name or a name's end), or the part before a spaced dash or " v ".
  */
 export function trimHeadlineNames(items: Item[]): void {
-  const caps = items.map((it) => it.type !== 'role' && isCaps(it.m.text));
-  // Most articles have no such name: then the body's names need no index.
-  if (!items.some((it, k) => caps[k] && it.words.length >= 2)) return;
-  const body = items.filter((it, k) => it.type !== 'role' && !caps[k]);
-  const known = new Set<string>();
-  for (const it of body) for (let k = 0; k < it.words.length; k++) known.add(it.words.slice(k).join(' '));
-  for (const [k, it] of items.entries()) {
-    if (it.type === 'role' || it.words.length < 2 || !caps[k]) continue;
-    const segments = it.name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
-    let found: string | undefined;
-    for (const seg of segments) {
-      const words = seg.split(/\s+/);
-      for (let n = words.length; n >= 1 && !found; n--) {
-        const head = words.slice(0, n).join(' ');
-        if (known.has(normName(head))) found = head;
-      }
-      if (found) break;
+  // Most articles have no such name: then the body's names need no index, and the work below is not done.
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.type !== 'role' && it.words.length >= 2 && isCaps(it.m.text)) {
+      trimCapsNames(items);
+      return;
     }
+  }
+}
+
+/** `trimHeadlineNames` for an article with a name in capitals of two words or more. */
+function trimCapsNames(items: Item[]): void {
+  const caps = items.map((it) => it.type !== 'role' && isCaps(it.m.text));
+  const body = items.filter((it, k) => it.type !== 'role' && !caps[k]);
+  // What each name keeps depends on the name alone: "US" may come up ten times.
+  const kept = new Map<string, string | undefined>();
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.type === 'role' || it.words.length < 2 || !caps[k]) continue;
+    let found = kept.get(it.name);
+    if (found === undefined && !kept.has(it.name)) kept.set(it.name, (found = keptHead(body, it.name)));
     if (!found || normName(found) === it.key) continue;
     it.name = found;
     it.key = it.type === 'organization' ? expandAbbreviations(normName(found)) : normName(found);
     it.words = normName(found).split(' ');
     it.rule ??= 'headline-trim';
   }
+}
+
+/** The longest opening words of a headline name that the body names, in its first segment that has any. */
+function keptHead(body: Item[], name: string): string | undefined {
+  const segments = name.split(/\s+(?:-|v\.?|vs\.?)\s+/i);
+  let found: string | undefined;
+  for (const seg of segments) {
+    const words = seg.split(/\s+/);
+    for (let n = words.length; n >= 1 && !found; n--) {
+      const head = words.slice(0, n).join(' ');
+      if (namesEnd(body, normName(head))) found = head;
+    }
+    if (found) break;
+  }
+  return found;
+}
+
+/**
+ * Whether one of the names is `form` (a comparison form) or ends in its words. A name's words joined by spaces
+ * are its key, so its last words are the key's end after a space: nothing is split or joined per name. (Most
+ * articles with a name in capitals have "US" or "UK" there, and the body's names are looked at once or twice.)
+ */
+function namesEnd(names: Item[], form: string): boolean {
+  for (let k = 0; k < names.length; k++) {
+    const it = names[k]!;
+    if (it.words.length === 0) continue;
+    const key = it.key;
+    if (key === form || (key.length > form.length && key.endsWith(form) && key.charCodeAt(key.length - form.length - 1) === 0x20)) return true;
+  }
+  return false;
 }
 
 /** True for text in capitals ("SWEDEN BEAT LATVIA"): letters, and none of them lower case. */
@@ -102,7 +135,7 @@ interface NameForm {
 
 const nameForm = memoizeByKind((mentionType, text): NameForm => {
   let type = mentionType as EntityType;
-  const cleaned = cleanName(text, type);
+  const cleaned = cleanOnce(text, type);
   let name = cleaned;
   let rule: string | undefined;
   // An organization or place the tagger ran on into a title ("U.N. Ambassador"): the name before the title.
@@ -118,21 +151,22 @@ const nameForm = memoizeByKind((mentionType, text): NameForm => {
       break;
     }
   }
+  // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
+  let country = type !== 'person' ? countryName(name) : undefined;
   // A place written with its country and no comma, as captions do ("Hamburg Germany"): the place itself.
-  if (type === 'place' && !countryName(name)) {
-    const words = name.split(' ');
-    // Most place names end in no country's word: then no cut of them can end in a country.
-    for (let k = mayEndCountryName(words[words.length - 1]!) ? 1 : words.length; k < words.length; k++) {
+  // Most place names are one word, or end in no country's word: then no cut of them can end in a country.
+  const words = type === 'place' && !country ? name.split(' ') : undefined;
+  if (words && words.length > 1 && mayEndCountryName(words[words.length - 1]!)) {
+    for (let k = 1; k < words.length; k++) {
       const head = words.slice(0, k).join(' ');
       if (countryName(words.slice(k).join(' ')) && isCity(head)) {
         name = head;
         rule = 'country-qualifier';
+        country = countryName(name);
         break;
       }
     }
   }
-  // A bare country is a place, whatever the tagger said ("the U.S. decided" tagged as an organization).
-  const country = type !== 'person' ? countryName(name) : undefined;
   if (country) {
     if (country !== name) rule = 'country-form';
     name = country;
@@ -152,10 +186,14 @@ export function better(a: Item, b: Item): boolean {
   return a.m.start < b.m.start && a.name !== b.name ? false : a.name < b.name;
 }
 
-export function majorityType(its: Item[]): EntityType {
+/** The type of a group of items (indexes into `items`): what most of them say, persons winning ties. */
+export function majorityType(items: Item[], group: readonly number[]): EntityType {
   // Most entities are of one type throughout; then that type wins whatever the rules below say.
-  const first = its[0]!.type;
-  if (its.every((it) => it.type === first)) return first;
+  const first = items[group[0]!]!.type;
+  let k = 1;
+  while (k < group.length && items[group[k]!]!.type === first) k++;
+  if (k === group.length) return first;
+  const its = group.map((i) => items[i]!);
   const count = new Map<EntityType, number>();
   for (const it of its) count.set(it.type, (count.get(it.type) ?? 0) + 1);
   if (count.has('person') && its.some((it) => it.type === 'person' && it.words.length >= 2)) return 'person';

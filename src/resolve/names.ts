@@ -14,6 +14,16 @@ export function readLexicon(pathFromSrc: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+/**
+ * What \s matches, for one UTF-16 code unit: tab to carriage return, space, and beyond ASCII the no-break, Unicode
+ * space-separator, line and paragraph separator and byte-order characters (test/resolve.test.ts checks every code
+ * unit against the regex). For scans of the text around a name or sentence, read in place (no one-character strings).
+ */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Text that normalization leaves alone but for case and spacing. */
 const PLAIN = /^[A-Za-z0-9 ]*$/;
 
@@ -27,7 +37,12 @@ export const normName = memoize(normalizeName);
 /** `normName` without the cache, for lists read once (a gazetteer's forms would only crowd the cache). */
 export function normalizeName(name: string): string {
   // Nearly every name is plain ASCII letters, digits and spaces: then only case, "the" and spacing change.
-  if (PLAIN.test(name)) return name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  if (PLAIN.test(name)) {
+    const lower = name.toLowerCase();
+    // And nearly all of those have one space between words, none around them and no leading "the": then case is all.
+    const spaced = lower.startsWith('the ') || lower.includes('  ') || lower.charCodeAt(0) === 32 || lower.charCodeAt(lower.length - 1) === 32;
+    return spaced ? lower.replace(/^the\s+/, '').replace(/\s+/g, ' ').trim() : lower;
+  }
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -59,7 +74,11 @@ export function cleanName(text: string, type: string): string {
   return cleanCached(type, text);
 }
 
-function cleanOnce(text: string, type: string): string {
+/**
+ * `cleanName` without the cache, for callers that keep their own: a mention's name form (items.ts) is cached by
+ * the same type and text, so a second cache there would only be filled, never read.
+ */
+export function cleanOnce(text: string, type: string): string {
   // Most names are capitalized ASCII words with single spaces ("Tony Blair"): of the rules for clutter, only the
   // leading preposition can change those.
   let s = SIMPLE_NAME.test(text) ? text.replace(LEADING_PREPOSITION, '') : stripClutter(text, type);
@@ -115,12 +134,22 @@ export function nameWords(name: string): string[] {
 const MINOR = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'in', 'on', 'at', 'to', '&']);
 
 /** Letters of an acronym as written ("U.N." -> "UN"), or undefined when the name does not look like one. */
-export const acronymLetters = memoize((name: string): string | undefined => {
+export const acronymLetters = memoize(lettersOfAcronym);
+
+/**
+ * `acronymLetters` without the cache, for a caller that keeps the answer itself (a name's facts, facts.ts): the
+ * answer takes less than a look-up in a cache of every name, as a lower-case letter settles nearly every name.
+ */
+export function lettersOfAcronym(name: string): string | undefined {
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 97 && c <= 122) return undefined; // a lower-case ASCII letter: no acronym (the test below would say so)
+  }
   const s = name.replace(/[.\s]/g, '');
   if (s.length < 2 || s.length > 8) return undefined;
   if (!/^[\p{Lu}&]+$/u.test(s)) return undefined;
   return s.replace(/&/g, '');
-});
+}
 
 /**
  * The acronyms a multi-word name can be shortened to: capitals of its words, with and without the minor words
@@ -129,15 +158,27 @@ export const acronymLetters = memoize((name: string): string | undefined => {
 export const acronymsOf = memoize((name: string): readonly string[] => {
   const words = name.replace(/[.,]/g, ' ').split(/[\s-]+/).filter(Boolean);
   if (words.length < 2) return [];
-  // Also without a legal-form ending: "Bank Rozwoju Exportu SA" is BRE.
-  const core = [...words];
-  while (core.length > 2 && ORG_SUFFIXES.has(normName(core[core.length - 1]!))) core.pop();
-  const out: string[] = [];
-  for (const ws of [words, core]) {
-    out.push(ws.map((w) => w[0]!.toUpperCase()).join(''));
-    out.push(ws.filter((w) => !MINOR.has(w.toLowerCase())).map((w) => w[0]!.toUpperCase()).join(''));
+  // Also without a legal-form ending: "Bank Rozwoju Exportu SA" is BRE. The core is the first `core` words.
+  let core = words.length;
+  while (core > 2 && ORG_SUFFIXES.has(normName(words[core - 1]!))) core--;
+  // The capitals of the words, and of the words but the minor ones, for all words and for the core's: one pass.
+  let all = '';
+  let major = '';
+  let allCore = '';
+  let majorCore = '';
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const initial = w[0]!.toUpperCase();
+    all += initial;
+    if (!MINOR.has(w.toLowerCase())) major += initial;
+    if (k + 1 === core) {
+      allCore = all;
+      majorCore = major;
+    }
   }
-  return [...new Set(out)].filter((a) => a.length >= 2);
+  const out: string[] = [];
+  for (const a of [all, major, allCore, majorCore]) if (a.length >= 2 && !out.includes(a)) out.push(a);
+  return out;
 });
 
 /** One-word names too generic to stand for a longer organization name ("Ministry", "Party"). */
