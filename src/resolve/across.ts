@@ -65,7 +65,17 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
   });
 
   const parent = members.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // A loop, not a recursion: a long chain of joins would otherwise be as deep a call stack (see Joins in corefer.ts).
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) {
+      const next = parent[i]!;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
   const why = new Map<number, string>();
   const join = (a: number, b: number, rule: string) => {
     const ra = find(a);
