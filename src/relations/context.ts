@@ -4,6 +4,7 @@ import { canonicalTitle, isTitle, linkRoles, type RoleLink } from '../ner/roles.
 import { readLexicon } from '../resolve/names.js';
 import type { Article, Doc, EntityType, Evidence, LocalEntity, Mention, Span } from '../types.js';
 import { allMatches, foldsLikeAscii } from '../text/matches.js';
+import { SAY_OR_MEETING } from './cue-words.js';
 
 export interface NamedMention {
   i: number; // index in mentions
@@ -22,6 +23,7 @@ export interface SentView {
   persons: NamedMention[]; // the persons among them (shared too)
   credits: Span[]; // photo credits inside this sentence
   quotes: Span[]; // quoted speech inside this sentence
+  verbs: RegExpExecArray[]; // the verbs of speech (SAY) in this sentence's text
 }
 
 export interface Ctx {
@@ -35,12 +37,26 @@ export interface Ctx {
   entities: LocalEntity[];
   mentionEntity: number[];
   sents: SentView[];
+  /** The sentences with two names or more outside photo credits, in order: the only ones a pair of names can link. */
+  pairSents: SentView[];
+  /** The organizations outside photo credits, in text order: the only names a news organization can be. */
+  bodyOrgs: NamedMention[];
+  /** The sentences with photo credits, in order. */
+  creditSents: SentView[];
+  /** The sentences with a meeting cue (ANY_MEETING_CUE), in order. */
+  meetingSents: SentView[];
+  /** The sentences with a verb of speech (SAY), in order. */
+  saySents: SentView[];
   /** The article has no ſ nor K: the fast forms of ASCII word patterns may run on it (see asciiWordPattern). */
   asciiFold: boolean;
 }
 
 /** The names of a sentence that has none (shared: never changed). */
 const NO_NAMES: NamedMention[] = [];
+/** The credits or quotes of a sentence that has none (shared: never changed). Most sentences have none. */
+const NO_SPANS: Span[] = [];
+/** The verbs of a sentence that has none (shared: never changed). */
+const NO_VERBS: RegExpExecArray[] = [];
 
 /** A parenthesis at the end of a caption that credits the photo: "(Name/Agency via AP)", "(AP Photo)". */
 const CREDIT = /\(([^()]{2,200})\)\s*$/u;
@@ -56,31 +72,86 @@ export function buildContext(
   article: Article,
   links: RoleLink[] = linkRoles(doc, mentions),
 ): Ctx {
-  const sents: SentView[] = doc.sentences.map((s) => {
-    const text = doc.text.slice(s.start, s.end);
-    const credits: Span[] = [];
-    // CREDIT ends the sentence with ")", and a sentence ends with its last token: test one character first.
-    const c = text.endsWith(')') ? CREDIT.exec(text) : null;
-    if (c && CREDIT_BODY.test(c[1]!)) credits.push([s.start + c.index, s.end]);
-    if (CREDIT_LINE.test(text)) credits.push([s.start, s.end]);
-    return { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits, quotes: quoteSpans(text, s.start) };
-  });
-  placeNames(sents, mentions, entities, mentionEntity);
+  const asciiFold = foldsLikeAscii(doc.text);
+  const creditSents: SentView[] = [];
+  const meetingSents: SentView[] = [];
+  const saySents: SentView[] = [];
+  const sents = sentenceViews(doc, asciiFold, creditSents, meetingSents, saySents);
+  const pairSents: SentView[] = [];
+  const bodyOrgs: NamedMention[] = [];
+  placeNames(sents, mentions, entities, mentionEntity, pairSents, bodyOrgs);
   const holders: Ctx['holders'] = [];
-  for (const l of links) {
-    const pi = mentions.indexOf(l.person);
-    const named = sents[l.person.sentence]?.names.find((n) => n.i === pi);
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k]!;
+    const named = namedMention(sents[l.person.sentence], mentions.indexOf(l.person));
     if (named) holders.push({ title: canonicalTitle(l.role.text), start: l.role.start, person: named });
   }
-  return { links, holders, doc, article, mentions, entities, mentionEntity, sents, asciiFold: foldsLikeAscii(doc.text) };
+  return { links, holders, doc, article, mentions, entities, mentionEntity, sents, pairSents, bodyOrgs, creditSents, meetingSents, saySents, asciiFold };
+}
+
+/**
+ * The view of each sentence, with its credits, quotes and verbs of speech; and the lists of the sentences with
+ * credits, meeting cues and verbs of speech, so that each finder reads only those. One loop for every sentence,
+ * indexed (not map or for-of: it runs mostly before V8 optimizes it, where the iterator protocol costs more than
+ * the work), in a small function of its own that compiles fast.
+ */
+function sentenceViews(doc: Doc, asciiFold: boolean, creditSents: SentView[], meetingSents: SentView[], saySents: SentView[]): SentView[] {
+  const cues = asciiFold ? SAY_OR_MEETING.ascii : SAY_OR_MEETING.unicode;
+  const sents: SentView[] = new Array(doc.sentences.length);
+  for (let k = 0; k < sents.length; k++) {
+    const s = doc.sentences[k]!;
+    const text = doc.text.slice(s.start, s.end);
+    // Most sentences quote nobody: three plain searches rule them out before reading quotes.
+    const quoted = text.includes('"') || text.includes('“') || text.includes('”');
+    const view: SentView = { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits: NO_SPANS, quotes: quoted ? quoteSpans(text, s.start) : NO_SPANS, verbs: NO_VERBS };
+    sents[k] = view;
+    // CREDIT ends the sentence with ")", and a sentence ends with its last token: test one character first.
+    const c = text.endsWith(')') ? CREDIT.exec(text) : null;
+    const caption = c !== null && CREDIT_BODY.test(c[1]!);
+    const line = CREDIT_LINE.test(text);
+    if (caption || line) {
+      view.credits = [];
+      if (caption) view.credits.push([s.start + c.index, s.end]);
+      if (line) view.credits.push([s.start, s.end]);
+      creditSents.push(view);
+    }
+    // The verbs of speech are the captured matches; any other match is a meeting cue.
+    let meeting = false;
+    cues.lastIndex = 0;
+    for (let m = cues.exec(text); m; m = cues.exec(text)) {
+      if (m[1] === undefined) meeting = true;
+      else if (view.verbs === NO_VERBS) view.verbs = [m];
+      else view.verbs.push(m);
+    }
+    if (meeting) meetingSents.push(view);
+    if (view.verbs !== NO_VERBS) saySents.push(view);
+  }
+  return sents;
+}
+
+/** The name of the sentence that is mention `i`, if any. */
+function namedMention(s: SentView | undefined, i: number): NamedMention | undefined {
+  if (!s) return undefined;
+  for (let k = 0; k < s.names.length; k++) if (s.names[k]!.i === i) return s.names[k];
+  return undefined;
 }
 
 /**
  * Puts each person, organization and place mention in its sentence's lists: all names, those outside photo credits
- * (the body) and the persons among them. (A small function of its own: the one loop of buildContext over all
- * mentions is what V8 optimizes, and a small function compiles fast.)
+ * (the body) and the persons among them; and lists the sentences with two body names or more (`pairSents`) and
+ * the body organizations (`bodyOrgs`), so that the finders skip the rest. (A small function of its own: the one
+ * loop of buildContext over all mentions is what V8 optimizes, and a small function compiles fast.)
  */
-function placeNames(sents: SentView[], mentions: Mention[], entities: LocalEntity[], mentionEntity: number[]): void {
+function placeNames(
+  sents: SentView[],
+  mentions: Mention[],
+  entities: LocalEntity[],
+  mentionEntity: number[],
+  pairSents: SentView[],
+  bodyOrgs: NamedMention[],
+): void {
+  // Mentions come sorted, so the lists come in text order; were they not, the lists are sorted at the end.
+  let sorted = true;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     const e = mentionEntity[i]!;
@@ -97,9 +168,22 @@ function placeNames(sents: SentView[], mentions: Mention[], entities: LocalEntit
     s.names.push(n);
     if (s.credits.length && inCredit(s, m.start)) continue;
     if (s.body !== s.names) s.body.push(n);
+    if (s.body.length === 2) {
+      if (pairSents.length && pairSents[pairSents.length - 1]!.index > s.index) sorted = false;
+      pairSents.push(s);
+    }
+    if (type === 'organization') {
+      if (bodyOrgs.length && bodyOrgs[bodyOrgs.length - 1]!.m.sentence > m.sentence) sorted = false;
+      bodyOrgs.push(n);
+    }
     if (type !== 'person') continue;
     if (s.persons === NO_NAMES) s.persons = [];
     s.persons.push(n);
+  }
+  if (!sorted) {
+    pairSents.sort((a, b) => a.index - b.index);
+    // The order the finders met them in before: by sentence, then in mention order (a stable sort keeps that).
+    bodyOrgs.sort((a, b) => a.m.sentence - b.m.sentence);
   }
 }
 
@@ -126,8 +210,6 @@ const QUOTE = /[“”"]/gu;
 /** Quoted stretches: “...” pairs and straight "..." pairs (an unclosed quote runs to the sentence end). */
 function quoteSpans(text: string, offset: number): Span[] {
   const out: Span[] = [];
-  // Most sentences quote nobody: three plain searches rule them out before the regex.
-  if (!text.includes('"') && !text.includes('“') && !text.includes('”')) return out;
   let open = -1;
   for (const m of allMatches(QUOTE, text)) {
     const q = m.index;
@@ -145,12 +227,15 @@ function quoteSpans(text: string, offset: number): Span[] {
   return out;
 }
 
+// Indexed loops, not some() with a destructured [a, b]: that runs the iterator protocol per span until optimized.
 export function inQuote(s: SentView, pos: number): boolean {
-  return s.quotes.some(([a, b]) => pos > a && pos < b);
+  for (let k = 0; k < s.quotes.length; k++) if (pos > s.quotes[k]![0] && pos < s.quotes[k]![1]) return true;
+  return false;
 }
 
 export function inCredit(s: SentView, pos: number): boolean {
-  return s.credits.some(([a, b]) => pos >= a && pos < b);
+  for (let k = 0; k < s.credits.length; k++) if (pos >= s.credits[k]![0] && pos < s.credits[k]![1]) return true;
+  return false;
 }
 
 /** Names outside photo credits (the sentence's own list: filter it, never change it). */
