@@ -3,7 +3,7 @@
 import { canonicalTitle, isTitle, linkRoles, type RoleLink } from '../ner/roles.js';
 import { readLexicon } from '../resolve/names.js';
 import type { Article, Doc, EntityType, Evidence, LocalEntity, Mention, Span } from '../types.js';
-import { allMatches, foldsLikeAscii } from '../text/matches.js';
+import { foldsLikeAscii } from '../text/matches.js';
 import { SAY_OR_MEETING } from './cue-words.js';
 
 export interface NamedMention {
@@ -51,12 +51,25 @@ export interface Ctx {
   asciiFold: boolean;
 }
 
+/**
+ * An empty list that V8 stores as a list of objects, like the non-empty lists it stands for: an empty literal is
+ * stored as a list of small integers, and a reader that V8 optimized on one kind of list drops that code when it
+ * meets the other kind (most sentences have no credits: their first one came after the optimizing).
+ */
+function emptyListOfObjects<T extends object>(): T[] {
+  const list: object[] = [{}];
+  list.pop();
+  return list as T[];
+}
+
 /** The names of a sentence that has none (shared: never changed). */
-const NO_NAMES: NamedMention[] = [];
+const NO_NAMES = emptyListOfObjects<NamedMention>();
 /** The credits or quotes of a sentence that has none (shared: never changed). Most sentences have none. */
-const NO_SPANS: Span[] = [];
+const NO_SPANS = emptyListOfObjects<Span>();
 /** The verbs of a sentence that has none (shared: never changed). */
-const NO_VERBS: RegExpExecArray[] = [];
+const NO_VERBS = emptyListOfObjects<RegExpExecArray>();
+/** No sentences (shared: never changed). */
+const NO_SENTS = emptyListOfObjects<SentView>();
 
 /** A parenthesis at the end of a caption that credits the photo: "(Name/Agency via AP)", "(AP Photo)". */
 const CREDIT = /\(([^()]{2,200})\)\s*$/u;
@@ -73,13 +86,21 @@ export function buildContext(
   links: RoleLink[] = linkRoles(doc, mentions),
 ): Ctx {
   const asciiFold = foldsLikeAscii(doc.text);
-  const creditSents: SentView[] = [];
+  const sents: SentView[] = new Array(doc.sentences.length);
   const meetingSents: SentView[] = [];
   const saySents: SentView[] = [];
-  const sents = sentenceViews(doc, asciiFold, creditSents, meetingSents, saySents);
-  const pairSents: SentView[] = [];
-  const bodyOrgs: NamedMention[] = [];
+  const credits = sentenceViews(doc, asciiFold, sents, meetingSents, saySents);
+  let pairSents: SentView[] = [];
+  let bodyOrgs: NamedMention[] = [];
   placeNames(sents, mentions, entities, mentionEntity, pairSents, bodyOrgs);
+  // Photo credits are rare: their sentences are listed, and the names in them set apart from the body, here, not
+  // in the loops above (V8 drops the code it optimized for a loop when a branch it never saw taken is taken).
+  let creditSents = NO_SENTS;
+  if (credits) {
+    creditSents = setCreditsApart(sents);
+    pairSents = pairSents.filter((s) => s.body.length >= 2);
+    bodyOrgs = bodyOrgs.filter((n) => !inCredit(sents[n.m.sentence]!, n.m.start));
+  }
   const holders: Ctx['holders'] = [];
   for (let k = 0; k < links.length; k++) {
     const l = links[k]!;
@@ -91,42 +112,67 @@ export function buildContext(
 
 /**
  * The view of each sentence, with its credits, quotes and verbs of speech; and the lists of the sentences with
- * credits, meeting cues and verbs of speech, so that each finder reads only those. One loop for every sentence,
+ * meeting cues and verbs of speech, so that each finder reads only those. Returns how many credits it found. One loop for every sentence,
  * indexed (not map or for-of: it runs mostly before V8 optimizes it, where the iterator protocol costs more than
  * the work), in a small function of its own that compiles fast.
  */
-function sentenceViews(doc: Doc, asciiFold: boolean, creditSents: SentView[], meetingSents: SentView[], saySents: SentView[]): SentView[] {
+function sentenceViews(doc: Doc, asciiFold: boolean, sents: SentView[], meetingSents: SentView[], saySents: SentView[]): number {
   const cues = asciiFold ? SAY_OR_MEETING.ascii : SAY_OR_MEETING.unicode;
-  const sents: SentView[] = new Array(doc.sentences.length);
+  let credited = 0;
   for (let k = 0; k < sents.length; k++) {
     const s = doc.sentences[k]!;
     const text = doc.text.slice(s.start, s.end);
     // Most sentences quote nobody: three plain searches rule them out before reading quotes.
     const quoted = text.includes('"') || text.includes('“') || text.includes('”');
-    const view: SentView = { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits: NO_SPANS, quotes: quoted ? quoteSpans(text, s.start) : NO_SPANS, verbs: NO_VERBS };
-    sents[k] = view;
-    // CREDIT ends the sentence with ")", and a sentence ends with its last token: test one character first.
-    const c = text.endsWith(')') ? CREDIT.exec(text) : null;
-    const caption = c !== null && CREDIT_BODY.test(c[1]!);
-    const line = CREDIT_LINE.test(text);
-    if (caption || line) {
-      view.credits = [];
-      if (caption) view.credits.push([s.start + c.index, s.end]);
-      if (line) view.credits.push([s.start, s.end]);
-      creditSents.push(view);
-    }
     // The verbs of speech are the captured matches; any other match is a meeting cue.
+    let verbs = NO_VERBS;
     let meeting = false;
     cues.lastIndex = 0;
     for (let m = cues.exec(text); m; m = cues.exec(text)) {
-      if (m[1] === undefined) meeting = true;
-      else if (view.verbs === NO_VERBS) view.verbs = [m];
-      else view.verbs.push(m);
+      if (m[1] === undefined) {
+        meeting = true;
+        continue;
+      }
+      if (verbs === NO_VERBS) verbs = [];
+      verbs.push(m);
     }
+    // Every field gets its value here, none later but the names (a field set again after the views are built
+    // makes V8 drop the code it compiled for the functions that read it).
+    const credits = creditsOf(text, s.start, s.end);
+    const view: SentView = { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits, quotes: quoted ? quoteSpans(text, s.start) : NO_SPANS, verbs };
+    sents[k] = view;
+    credited += credits.length;
     if (meeting) meetingSents.push(view);
-    if (view.verbs !== NO_VERBS) saySents.push(view);
+    if (verbs !== NO_VERBS) saySents.push(view);
   }
-  return sents;
+  return credited;
+}
+
+/** The photo credits of a sentence (`text`, from `start` to `end` in the article). */
+function creditsOf(text: string, start: number, end: number): Span[] {
+  // CREDIT ends the sentence with ")", and a sentence ends with its last token: test one character first.
+  const c = text.endsWith(')') ? CREDIT.exec(text) : null;
+  const caption = c !== null && CREDIT_BODY.test(c[1]!);
+  const line = CREDIT_LINE.test(text);
+  if (!caption && !line) return NO_SPANS;
+  const credits: Span[] = [];
+  if (caption) credits.push([start + c.index, end]);
+  if (line) credits.push([start, end]);
+  return credits;
+}
+
+/** The sentences with photo credits, whose names in a credit leave their body and persons. */
+function setCreditsApart(sents: SentView[]): SentView[] {
+  const out: SentView[] = [];
+  for (const s of sents) {
+    if (!s.credits.length) continue;
+    out.push(s);
+    if (s.names === NO_NAMES) continue;
+    s.body = s.names.filter((n) => !inCredit(s, n.m.start));
+    const persons = s.body.filter((n) => n.type === 'person');
+    s.persons = persons.length ? persons : NO_NAMES;
+  }
+  return out;
 }
 
 /** The name of the sentence that is mention `i`, if any. */
@@ -138,8 +184,8 @@ function namedMention(s: SentView | undefined, i: number): NamedMention | undefi
 
 /**
  * Puts each person, organization and place mention in its sentence's lists: all names, those outside photo credits
- * (the body) and the persons among them; and lists the sentences with two body names or more (`pairSents`) and
- * the body organizations (`bodyOrgs`), so that the finders skip the rest. (A small function of its own: the one
+ * (the body: all of them here, see setCreditsApart) and the persons among them; and lists the sentences with two
+ * body names or more (`pairSents`) and the body organizations (`bodyOrgs`), so that the finders skip the rest. (A small function of its own: the one
  * loop of buildContext over all mentions is what V8 optimizes, and a small function compiles fast.)
  */
 function placeNames(
@@ -162,13 +208,11 @@ function placeNames(
     const n: NamedMention = { i, m, e, type };
     if (s.names === NO_NAMES) {
       s.names = [];
-      // Without credits, the body is all the names: one list.
-      s.body = s.credits.length ? [] : s.names;
+      // The body is all the names: one list (setCreditsApart makes it apart in the rare sentences with credits).
+      s.body = s.names;
     }
     s.names.push(n);
-    if (s.credits.length && inCredit(s, m.start)) continue;
-    if (s.body !== s.names) s.body.push(n);
-    if (s.body.length === 2) {
+    if (s.names.length === 2) {
       if (pairSents.length && pairSents[pairSents.length - 1]!.index > s.index) sorted = false;
       pairSents.push(s);
     }
@@ -206,15 +250,19 @@ export function resolveTitleAnaphor(ctx: Ctx, sent: number, pos: number): NamedM
 }
 
 const QUOTE = /[“”"]/gu;
+/** Punctuation, then the straight quote: it closes ('..., " he said'). */
+const PUNCTUATION_BEFORE = /[,.!?;:]\s*$/u;
 
 /** Quoted stretches: “...” pairs and straight "..." pairs (an unclosed quote runs to the sentence end). */
 function quoteSpans(text: string, offset: number): Span[] {
   const out: Span[] = [];
   let open = -1;
-  for (const m of allMatches(QUOTE, text)) {
+  // An exec loop, not for-of over allMatches: this runs for every sentence with a quote, mostly before V8 optimizes it.
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
     const q = m.index;
     // A straight quote after punctuation closes ('..., " he said'); one before a word opens.
-    const closes = m[0] === '”' || (m[0] === '"' && (open >= 0 || /[,.!?;:]\s*$/u.test(text.slice(0, q))));
+    const closes = m[0] === '”' || (m[0] === '"' && (open >= 0 || PUNCTUATION_BEFORE.test(text.slice(0, q))));
     if (!closes) {
       if (open < 0) open = q;
       continue;

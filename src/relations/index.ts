@@ -39,6 +39,11 @@ export function findRelations(
   const out: Relation[] = [];
   for (let k = 0; k < all.length; k++) {
     const r = all[k]!;
+    // Half the relations are `said`, and they need no key: findSaid gives one per speaker and sentence.
+    if (r.type === 'said') {
+      out.push(r);
+      continue;
+    }
     // met_with is symmetric: one edge per pair and sentence, whatever the cue that found it.
     const swap = r.type === 'met_with' && r.source > r.target;
     const key = `${r.type}|${swap ? r.target : r.source}|${swap ? r.source : r.target}|${r.modality ?? ''}|${r.evidence.sentence}`;
