@@ -51,7 +51,7 @@ function inCaption(s: SentView, pos: number): boolean {
 function meetingsAt(ctx: Ctx, s: SentView, kind: CueKind, cue: Span, out: Relation[]): void {
   for (const [a, b] of parties(ctx, s, s.persons, kind, cue)) {
     if (a.e === b.e) continue;
-    const mod = modalityOf(s.text, s.start, cue);
+    const mod = modalityOf(s.text, s.start, cue, undefined, ctx.asciiFold);
     // The cue covers the event word and the word that sets its modality ("did not meet").
     const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
     const rel: Relation = {

@@ -271,7 +271,7 @@ function saidIn(ctx: Ctx, s: SentView, verbs: RegExpExecArray[], out: Relation[]
     if (!speaker || done.includes(speaker.e)) continue;
     done.push(speaker.e);
     // The modality of saying sits right before the verb ("did not say"), not in what was said.
-    const mod = modalityOf(s.text, s.start, cue, 25);
+    const mod = modalityOf(s.text, s.start, cue, 25, ctx.asciiFold);
     const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
     out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
   }
