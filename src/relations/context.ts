@@ -206,12 +206,13 @@ function placeNames(
     const s = sents[m.sentence];
     if (!s) continue;
     const n: NamedMention = { i, m, e, type };
+    // A list made with its first name holds one (a list made empty grows by 17 on its first push), and most
+    // sentences name one or two.
     if (s.names === NO_NAMES) {
-      s.names = [];
+      s.names = [n];
       // The body is all the names: one list (setCreditsApart makes it apart in the rare sentences with credits).
       s.body = s.names;
-    }
-    s.names.push(n);
+    } else s.names.push(n);
     if (s.names.length === 2) {
       if (pairSents.length && pairSents[pairSents.length - 1]!.index > s.index) sorted = false;
       pairSents.push(s);
@@ -221,8 +222,8 @@ function placeNames(
       bodyOrgs.push(n);
     }
     if (type !== 'person') continue;
-    if (s.persons === NO_NAMES) s.persons = [];
-    s.persons.push(n);
+    if (s.persons === NO_NAMES) s.persons = [n];
+    else s.persons.push(n);
   }
   if (!sorted) {
     pairSents.sort((a, b) => a.index - b.index);

@@ -47,23 +47,23 @@ export function findReports(ctx: Ctx): Relation[] {
   const outlets = new Set<number>(); // entities seen as news organizations by a strong cue
   const cueWord = ctx.asciiFold ? OUTLET_CUE_WORD.ascii : OUTLET_CUE_WORD.unicode;
   const orgs = ctx.bodyOrgs;
-  const afterMatch: (RegExpExecArray | null)[] = new Array(orgs.length); // the same in both passes
-  // The loops over every organization stay small (they are what V8 optimizes first); reading a cue is apart.
-  for (let pass = 1; pass <= 2; pass++) {
-    for (let k = 0; k < orgs.length; k++) {
-      const o = orgs[k]!;
-      const s = ctx.sents[o.m.sentence]!;
-      let b: RegExpExecArray | null = null;
-      if (pass === 1) {
-        const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
-        if (cueWord.test(before)) b = BEFORE_OUTLET.exec(before);
-        if (b && !fillerOk(b[1] ?? '')) b = null;
-        afterMatch[k] = AFTER_OUTLET.exec(ctx.doc.text.slice(o.m.end, s.end));
-      }
-      const a = afterMatch[k] ?? null;
-      if (b || a) reportAt(ctx, s, o, pass, b, a, outlets, out);
+  // Pass 2 reads only the organizations with a cue after them: those pass 1 found, with their match.
+  const later: NamedMention[] = [];
+  const laterMatch: RegExpExecArray[] = [];
+  for (let k = 0; k < orgs.length; k++) {
+    const o = orgs[k]!;
+    const s = ctx.sents[o.m.sentence]!;
+    const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
+    let b = cueWord.test(before) ? BEFORE_OUTLET.exec(before) : null;
+    if (b && !fillerOk(b[1] ?? '')) b = null;
+    const a = AFTER_OUTLET.exec(ctx.doc.text.slice(o.m.end, s.end));
+    if (a) {
+      later.push(o);
+      laterMatch.push(a);
     }
+    if (b || a) reportAt(ctx, s, o, 1, b, a, outlets, out);
   }
+  for (let k = 0; k < later.length; k++) reportAt(ctx, ctx.sents[later[k]!.m.sentence]!, later[k]!, 2, null, laterMatch[k]!, outlets, out);
   return out;
 }
 
@@ -279,6 +279,8 @@ function saidIn(ctx: Ctx, s: SentView, verbs: RegExpExecArray[], out: Relation[]
 
 /** "he said", "she later added": a pronoun subject right before the verb. */
 const PRONOUN_BEFORE = /\b(?:he|she)\s+(?:(?:also|later|then|has|had|again)\s+)?$/iu;
+/** The pronoun PRONOUN_BEFORE starts with: a quick test first, since most verbs have no pronoun before them. */
+const HE_OR_SHE = asciiWordPattern(/\b(?:he|she)/iu);
 /** Between a speaker and the verb: "Lavrov also said", "Lavrov on Monday said". */
 const ADVERBS = /^\s*(?:(?:also|later|then|has|had|have|did|does|do|would|will|could|can|may|might|not|never|again|on [\p{L}.]+(?: \d+)?|in a statement|in an interview|last \p{L}+)\s+)*$/iu;
 /** "Lavrov, the foreign minister, said". */
@@ -290,7 +292,8 @@ const COMMA_OR_QUOTE_END = /[,”"]\s*$/u;
 function speakerOf(ctx: Ctx, s: SentView, persons: NamedMention[], cue: Span): NamedMention | undefined {
   const text = ctx.doc.text;
   // "he said", "she added".
-  const pro = PRONOUN_BEFORE.exec(text.slice(Math.max(s.start, cue[0] - 20), cue[0]));
+  const lead = text.slice(Math.max(s.start, cue[0] - 20), cue[0]);
+  const pro = (ctx.asciiFold ? HE_OR_SHE.ascii : HE_OR_SHE.unicode).test(lead) ? PRONOUN_BEFORE.exec(lead) : null;
   if (pro) return resolvePronoun(ctx, s.index, cue[0] - pro[0].length);
   // "the minister said": the person last named with that title.
   const titled = resolveTitleAnaphor(ctx, s.index, cue[0]);
