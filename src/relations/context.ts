@@ -92,7 +92,7 @@ export function buildContext(
   const credits = sentenceViews(doc, asciiFold, sents, meetingSents, saySents);
   let pairSents: SentView[] = [];
   let bodyOrgs: NamedMention[] = [];
-  placeNames(sents, mentions, entities, mentionEntity, pairSents, bodyOrgs);
+  placeNames(sents, mentions, entityTypes(entities), mentionEntity, pairSents, bodyOrgs);
   // Photo credits are rare: their sentences are listed, and the names in them set apart from the body, here, not
   // in the loops above (V8 drops the code it optimized for a loop when a branch it never saw taken is taken).
   let creditSents = NO_SENTS;
@@ -161,6 +161,16 @@ function creditsOf(text: string, start: number, end: number): Span[] {
   return credits;
 }
 
+/**
+ * The type of each entity. Entities come in more than one shape (their optional fields), and the first of a new
+ * shape to reach placeNames' optimized loop made V8 drop it: the one loop that meets them all is this small one.
+ */
+function entityTypes(entities: LocalEntity[]): (EntityType | undefined)[] {
+  const types: (EntityType | undefined)[] = [];
+  for (let k = 0; k < entities.length; k++) types.push(entities[k]?.type);
+  return types;
+}
+
 /** The sentences with photo credits, whose names in a credit leave their body and persons. */
 function setCreditsApart(sents: SentView[]): SentView[] {
   const out: SentView[] = [];
@@ -191,7 +201,7 @@ function namedMention(s: SentView | undefined, i: number): NamedMention | undefi
 function placeNames(
   sents: SentView[],
   mentions: Mention[],
-  entities: LocalEntity[],
+  types: (EntityType | undefined)[],
   mentionEntity: number[],
   pairSents: SentView[],
   bodyOrgs: NamedMention[],
@@ -201,7 +211,7 @@ function placeNames(
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     const e = mentionEntity[i]!;
-    const type = entities[e]?.type ?? m.type;
+    const type = types[e] ?? m.type;
     if (type === 'role' || m.type === 'role') continue;
     const s = sents[m.sentence];
     if (!s) continue;
