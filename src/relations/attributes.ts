@@ -8,7 +8,8 @@ import { bodyNames, evidence, spanOf, type Ctx, type NamedMention, type SentView
 /** holds_role from each role mention tied to a person; affiliated_with when the role belongs to an organization. */
 export function findRoleRelations(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
-  for (const link of ctx.links) {
+  for (let k = 0; k < ctx.links.length; k++) {
+    const link = ctx.links[k]!;
     const ri = ctx.mentions.indexOf(link.role);
     const pi = ctx.mentions.indexOf(link.person);
     if (ri < 0 || pi < 0) continue;

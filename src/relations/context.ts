@@ -246,11 +246,17 @@ function placeNames(
  * "The minister", "the spokesman" before `pos`: the person last named with that title before it, in this
  * sentence or up to four before. Undefined when the text named nobody so.
  */
+/** True when a title holder was named from `from` to before `pos` (a loop: this runs for most verbs of speech). */
+function holderBetween(ctx: Ctx, from: number, pos: number): boolean {
+  for (let k = 0; k < ctx.holders.length; k++) if (ctx.holders[k]!.start < pos && ctx.holders[k]!.start >= from) return true;
+  return false;
+}
+
 export function resolveTitleAnaphor(ctx: Ctx, sent: number, pos: number): NamedMention | undefined {
   const s = ctx.sents[sent]!;
   const from = ctx.sents[Math.max(0, sent - 4)]!.start;
   // Without a title holder named in reach before `pos`, there is no one to find: skip reading the words.
-  if (!ctx.holders.some((h) => h.start < pos && h.start >= from)) return undefined;
+  if (!holderBetween(ctx, from, pos)) return undefined;
   const before = ctx.doc.text.slice(s.start, pos).replace(/(?:\s+(?:also|later|then|has|had|again|have))+\s*$/iu, ' ');
   const m = /\b[Tt]he\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u.exec(before);
   if (!m || !isTitle(m[1]!)) return undefined;
@@ -333,8 +339,9 @@ export function unnamedPersonBefore(ctx: Ctx, s: SentView, pos: number): boolean
  * ("A journalist told...") stops the search: the pronoun is most likely that person.
  */
 export function resolvePronoun(ctx: Ctx, sent: number, pos: number): NamedMention | undefined {
-  const here = ctx.sents[sent]!.persons.filter((n) => n.m.end <= pos);
-  if (here.length) return here[0];
+  // The first person of the sentence who ends before `pos` (a loop, not filter: this runs for most pronouns).
+  const here = ctx.sents[sent]!.persons;
+  for (let k = 0; k < here.length; k++) if (here[k]!.m.end <= pos) return here[k];
   for (let k = sent - 1; k >= Math.max(0, sent - 4); k--) {
     const s = ctx.sents[k]!;
     const ps = s.persons;

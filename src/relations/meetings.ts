@@ -31,10 +31,13 @@ export function findMeetings(ctx: Ctx): Relation[] {
   // Only the sentences where buildContext found a cue; the work for a cue is apart.
   for (let k = 0; k < ctx.meetingSents.length; k++) {
     const s = ctx.meetingSents[k]!;
-    for (const cues of MEETING_CUES) {
-      for (const c of allMatches(ctx.asciiFold ? cues[1].ascii : cues[1].unicode, s.text)) {
-        const cue: Span = [s.start + c.index, s.start + c.index + c[0].length];
-        if (!inCaption(s, cue[0])) meetingsAt(ctx, s, cues[0], cue, out);
+    for (let j = 0; j < MEETING_CUES.length; j++) {
+      const kind = MEETING_CUES[j]![0];
+      const cues = MEETING_CUES[j]![1];
+      const found = allMatches(ctx.asciiFold ? cues.ascii : cues.unicode, s.text);
+      for (let i = 0; i < found.length; i++) {
+        const cue: Span = [s.start + found[i]!.index, s.start + found[i]!.index + found[i]![0].length];
+        if (!inCaption(s, cue[0])) meetingsAt(ctx, s, kind, cue, out);
       }
     }
   }
@@ -43,13 +46,16 @@ export function findMeetings(ctx: Ctx): Relation[] {
 
 /** True when `pos` is at or after the start of a photo credit of the sentence. */
 function inCaption(s: SentView, pos: number): boolean {
-  for (const c of s.credits) if (pos >= c[0]) return true;
+  for (let k = 0; k < s.credits.length; k++) if (pos >= s.credits[k]![0]) return true;
   return false;
 }
 
 /** The met_with relations of one cue word. */
 function meetingsAt(ctx: Ctx, s: SentView, kind: CueKind, cue: Span, out: Relation[]): void {
-  for (const [a, b] of parties(ctx, s, s.persons, kind, cue)) {
+  const pairs = parties(ctx, s, s.persons, kind, cue);
+  for (let k = 0; k < pairs.length; k++) {
+    const a = pairs[k]![0];
+    const b = pairs[k]![1];
     if (a.e === b.e) continue;
     const mod = modalityOf(s.text, s.start, cue, undefined, ctx.asciiFold);
     // The cue covers the event word and the word that sets its modality ("did not meet").
