@@ -138,7 +138,7 @@ function sentenceViews(doc: Doc, asciiFold: boolean, sents: SentView[], meetingS
     }
     // Every field gets its value here, none later but the names (a field set again after the views are built
     // makes V8 drop the code it compiled for the functions that read it).
-    const credits = creditsOf(text, s.start, s.end);
+    const credits = mayHaveCredit(text, asciiFold) ? creditsOf(text, s.start, s.end) : NO_SPANS;
     const view: SentView = { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits, quotes: quoted ? quoteSpans(text, s.start) : NO_SPANS, verbs };
     sents[k] = view;
     credited += credits.length;
@@ -146,6 +146,16 @@ function sentenceViews(doc: Doc, asciiFold: boolean, sents: SentView[], meetingS
     if (verbs !== NO_VERBS) saySents.push(view);
   }
   return credited;
+}
+
+/**
+ * False when the sentence can have no photo credit: CREDIT needs a ")" at its end and CREDIT_LINE a p, i, v or c
+ * first (in an article without ſ nor K no other letter folds onto those).
+ */
+function mayHaveCredit(text: string, asciiFold: boolean): boolean {
+  if (!asciiFold || text.endsWith(')')) return true;
+  const c = text.charCodeAt(0) | 0x20; // lower case for ASCII letters
+  return c === 0x70 || c === 0x69 || c === 0x76 || c === 0x63; // p i v c
 }
 
 /** The photo credits of a sentence (`text`, from `start` to `end` in the article). */
