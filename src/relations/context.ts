@@ -43,7 +43,7 @@ export interface Ctx {
   bodyOrgs: NamedMention[];
   /** The sentences with photo credits, in order. */
   creditSents: SentView[];
-  /** The sentences with a meeting cue (ANY_MEETING_CUE), in order. */
+  /** The sentences with a meeting cue (a word of MEETING_CUES), in order. */
   meetingSents: SentView[];
   /** The sentences with a verb of speech (SAY), in order. */
   saySents: SentView[];
@@ -112,9 +112,9 @@ export function buildContext(
 
 /**
  * The view of each sentence, with its credits, quotes and verbs of speech; and the lists of the sentences with
- * meeting cues and verbs of speech, so that each finder reads only those. Returns how many credits it found. One loop for every sentence,
- * indexed (not map or for-of: it runs mostly before V8 optimizes it, where the iterator protocol costs more than
- * the work), in a small function of its own that compiles fast.
+ * meeting cues and verbs of speech, so that each finder reads only those. Returns how many credits it found.
+ * One loop for every sentence, indexed (not map or for-of: it runs mostly before V8 optimizes it, where the
+ * iterator protocol costs more than the work), in a small function of its own that compiles fast.
  */
 function sentenceViews(doc: Doc, asciiFold: boolean, sents: SentView[], meetingSents: SentView[], saySents: SentView[]): number {
   const cues = asciiFold ? SAY_OR_MEETING.ascii : SAY_OR_MEETING.unicode;
