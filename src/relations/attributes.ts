@@ -3,12 +3,13 @@
 import { isPluralTitle } from '../ner/roles.js';
 import { normName } from '../resolve/names.js';
 import type { Relation } from '../types.js';
-import { bodyNames, evidence, spanOf, type Ctx } from './context.js';
+import { bodyNames, evidence, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 
 /** holds_role from each role mention tied to a person; affiliated_with when the role belongs to an organization. */
 export function findRoleRelations(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
-  for (const link of ctx.links) {
+  for (let k = 0; k < ctx.links.length; k++) {
+    const link = ctx.links[k]!;
     const ri = ctx.mentions.indexOf(link.role);
     const pi = ctx.mentions.indexOf(link.person);
     if (ri < 0 || pi < 0) continue;
@@ -45,39 +46,40 @@ export function findRoleRelations(ctx: Ctx): Relation[] {
 const AFFILIATION =
   /^\s*(?:,\s*)?(?:(?:who\s+)?(?:works?|worked|working)\s+(?:for|at)|(?:who\s+)?joined|(?:,?\s*(?:a|an|the)\s+)?(?:member|members|official|officials|employee|staff member|activist|lawmaker|representative|delegate)\s+(?:of|for|at|from)|of)\s+(?:the\s+)?$/iu;
 
-export function findAffiliations(ctx: Ctx): Relation[] {
-  const out: Relation[] = [];
-  for (const s of ctx.sents) {
-    const names = bodyNames(s);
-    for (let k = 0; k < names.length - 1; k++) {
-      const p = names[k]!;
-      const o = names[k + 1]!;
-      if (p.type !== 'person' || o.type !== 'organization') continue;
-      const gap = ctx.doc.text.slice(p.m.end, o.m.start);
-      const m = AFFILIATION.exec(gap);
-      if (!m) continue;
-      const cueStart = p.m.end + gap.search(/\S/);
-      out.push({ type: 'affiliated_with', source: p.e, target: o.e, evidence: evidence(ctx, s, spanOf(p.m), spanOf(o.m), [cueStart, o.m.start]) });
-    }
-  }
-  return out;
-}
+/** "Hamburg, Germany" (also "Hamburg Germany" in captions). */
+const PLACE_IN_PLACE = /^\s*,?\s*$/u;
+/** "the bank, based in Frankfurt", "the bank in Frankfurt". */
+const ORG_IN_PLACE = /^\s*(?:,\s*)?(?:(?:which is\s+)?(?:based|headquartered|located)\s+)?in\s+$/iu;
 
-export function findLocations(ctx: Ctx): Relation[] {
-  const out: Relation[] = [];
-  for (const s of ctx.sents) {
+/**
+ * affiliated_with (a person, then the organization it is part of) into `affiliations` and located_in (a place or
+ * organization, then the place it is in) into `locations`: both read each pair of adjacent names, in one loop over
+ * the sentences with two names or more.
+ */
+export function findPairRelations(ctx: Ctx, affiliations: Relation[], locations: Relation[]): void {
+  for (let i = 0; i < ctx.pairSents.length; i++) {
+    const s = ctx.pairSents[i]!;
     const names = bodyNames(s);
     for (let k = 0; k < names.length - 1; k++) {
       const a = names[k]!;
       const b = names[k + 1]!;
-      if (b.type !== 'place' || a.e === b.e) continue;
-      const gap = ctx.doc.text.slice(a.m.end, b.m.start);
-      // "Hamburg, Germany" (also "Hamburg Germany" in captions); "the bank, based in Frankfurt".
-      const placeInPlace = a.type === 'place' && /^\s*,?\s*$/u.test(gap);
-      const orgInPlace = a.type === 'organization' && /^\s*(?:,\s*)?(?:(?:which is\s+)?(?:based|headquartered|located)\s+)?in\s+$/iu.test(gap);
-      if (!placeInPlace && !orgInPlace) continue;
-      out.push({ type: 'located_in', source: a.e, target: b.e, evidence: evidence(ctx, s, spanOf(a.m), spanOf(b.m), [a.m.end, b.m.start]) });
+      if (a.type === 'person' && b.type === 'organization') affiliationOf(ctx, s, a, b, affiliations);
+      else if (b.type === 'place' && a.e !== b.e) locationOf(ctx, s, a, b, locations);
     }
   }
-  return out;
+}
+
+function affiliationOf(ctx: Ctx, s: SentView, p: NamedMention, o: NamedMention, out: Relation[]): void {
+  const gap = ctx.doc.text.slice(p.m.end, o.m.start);
+  if (!AFFILIATION.test(gap)) return;
+  const cueStart = p.m.end + gap.search(/\S/);
+  out.push({ type: 'affiliated_with', source: p.e, target: o.e, evidence: evidence(ctx, s, spanOf(p.m), spanOf(o.m), [cueStart, o.m.start]) });
+}
+
+function locationOf(ctx: Ctx, s: SentView, a: NamedMention, b: NamedMention, out: Relation[]): void {
+  const gap = ctx.doc.text.slice(a.m.end, b.m.start);
+  const placeInPlace = a.type === 'place' && PLACE_IN_PLACE.test(gap);
+  const orgInPlace = a.type === 'organization' && ORG_IN_PLACE.test(gap);
+  if (!placeInPlace && !orgInPlace) return;
+  out.push({ type: 'located_in', source: a.e, target: b.e, evidence: evidence(ctx, s, spanOf(a.m), spanOf(b.m), [a.m.end, b.m.start]) });
 }

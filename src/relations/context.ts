@@ -3,7 +3,8 @@
 import { canonicalTitle, isTitle, linkRoles, type RoleLink } from '../ner/roles.js';
 import { readLexicon } from '../resolve/names.js';
 import type { Article, Doc, EntityType, Evidence, LocalEntity, Mention, Span } from '../types.js';
-import { allMatches, foldsLikeAscii } from '../text/matches.js';
+import { foldsLikeAscii } from '../text/matches.js';
+import { SAY_OR_MEETING } from './cue-words.js';
 
 export interface NamedMention {
   i: number; // index in mentions
@@ -22,6 +23,7 @@ export interface SentView {
   persons: NamedMention[]; // the persons among them (shared too)
   credits: Span[]; // photo credits inside this sentence
   quotes: Span[]; // quoted speech inside this sentence
+  verbs: RegExpExecArray[]; // the verbs of speech (SAY) in this sentence's text
 }
 
 export interface Ctx {
@@ -35,12 +37,39 @@ export interface Ctx {
   entities: LocalEntity[];
   mentionEntity: number[];
   sents: SentView[];
+  /** The sentences with two names or more outside photo credits, in order: the only ones a pair of names can link. */
+  pairSents: SentView[];
+  /** The organizations outside photo credits, in text order: the only names a news organization can be. */
+  bodyOrgs: NamedMention[];
+  /** The sentences with photo credits, in order. */
+  creditSents: SentView[];
+  /** The sentences with a meeting cue (a word of MEETING_CUES), in order. */
+  meetingSents: SentView[];
+  /** The sentences with a verb of speech (SAY), in order. */
+  saySents: SentView[];
   /** The article has no ſ nor K: the fast forms of ASCII word patterns may run on it (see asciiWordPattern). */
   asciiFold: boolean;
 }
 
+/**
+ * An empty list that V8 stores as a list of objects, like the non-empty lists it stands for: an empty literal is
+ * stored as a list of small integers, and a reader that V8 optimized on one kind of list drops that code when it
+ * meets the other kind (most sentences have no credits: their first one came after the optimizing).
+ */
+function emptyListOfObjects<T extends object>(): T[] {
+  const list: object[] = [{}];
+  list.pop();
+  return list as T[];
+}
+
 /** The names of a sentence that has none (shared: never changed). */
-const NO_NAMES: NamedMention[] = [];
+const NO_NAMES = emptyListOfObjects<NamedMention>();
+/** The credits or quotes of a sentence that has none (shared: never changed). Most sentences have none. */
+const NO_SPANS = emptyListOfObjects<Span>();
+/** The verbs of a sentence that has none (shared: never changed). */
+const NO_VERBS = emptyListOfObjects<RegExpExecArray>();
+/** No sentences (shared: never changed). */
+const NO_SENTS = emptyListOfObjects<SentView>();
 
 /** A parenthesis at the end of a caption that credits the photo: "(Name/Agency via AP)", "(AP Photo)". */
 const CREDIT = /\(([^()]{2,200})\)\s*$/u;
@@ -56,50 +85,170 @@ export function buildContext(
   article: Article,
   links: RoleLink[] = linkRoles(doc, mentions),
 ): Ctx {
-  const sents: SentView[] = doc.sentences.map((s) => {
-    const text = doc.text.slice(s.start, s.end);
-    const credits: Span[] = [];
-    // CREDIT ends the sentence with ")", and a sentence ends with its last token: test one character first.
-    const c = text.endsWith(')') ? CREDIT.exec(text) : null;
-    if (c && CREDIT_BODY.test(c[1]!)) credits.push([s.start + c.index, s.end]);
-    if (CREDIT_LINE.test(text)) credits.push([s.start, s.end]);
-    return { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits, quotes: quoteSpans(text, s.start) };
-  });
-  placeNames(sents, mentions, entities, mentionEntity);
+  const asciiFold = foldsLikeAscii(doc.text);
+  const sents: SentView[] = new Array(doc.sentences.length);
+  const meetingSents: SentView[] = [];
+  const saySents: SentView[] = [];
+  const credits = sentenceViews(doc, asciiFold, sents, meetingSents, saySents);
+  let pairSents: SentView[] = [];
+  let bodyOrgs: NamedMention[] = [];
+  placeNames(sents, mentions, entityTypes(entities), mentionEntity, pairSents, bodyOrgs);
+  // Photo credits are rare: their sentences are listed, and the names in them set apart from the body, here, not
+  // in the loops above (V8 drops the code it optimized for a loop when a branch it never saw taken is taken).
+  let creditSents = NO_SENTS;
+  if (credits) {
+    creditSents = setCreditsApart(sents);
+    pairSents = pairSents.filter((s) => s.body.length >= 2);
+    bodyOrgs = bodyOrgs.filter((n) => !inCredit(sents[n.m.sentence]!, n.m.start));
+  }
   const holders: Ctx['holders'] = [];
-  for (const l of links) {
-    const pi = mentions.indexOf(l.person);
-    const named = sents[l.person.sentence]?.names.find((n) => n.i === pi);
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k]!;
+    const named = namedMention(sents[l.person.sentence], mentions.indexOf(l.person));
     if (named) holders.push({ title: canonicalTitle(l.role.text), start: l.role.start, person: named });
   }
-  return { links, holders, doc, article, mentions, entities, mentionEntity, sents, asciiFold: foldsLikeAscii(doc.text) };
+  return { links, holders, doc, article, mentions, entities, mentionEntity, sents, pairSents, bodyOrgs, creditSents, meetingSents, saySents, asciiFold };
+}
+
+/**
+ * The view of each sentence, with its credits, quotes and verbs of speech; and the lists of the sentences with
+ * meeting cues and verbs of speech, so that each finder reads only those. Returns how many credits it found.
+ * One loop for every sentence, indexed (not map or for-of: it runs mostly before V8 optimizes it, where the
+ * iterator protocol costs more than the work), in a small function of its own that compiles fast.
+ */
+function sentenceViews(doc: Doc, asciiFold: boolean, sents: SentView[], meetingSents: SentView[], saySents: SentView[]): number {
+  const cues = asciiFold ? SAY_OR_MEETING.ascii : SAY_OR_MEETING.unicode;
+  let credited = 0;
+  for (let k = 0; k < sents.length; k++) {
+    const s = doc.sentences[k]!;
+    const text = doc.text.slice(s.start, s.end);
+    // Most sentences quote nobody: three plain searches rule them out before reading quotes.
+    const quoted = text.includes('"') || text.includes('“') || text.includes('”');
+    // The verbs of speech are the captured matches; any other match is a meeting cue.
+    let verbs = NO_VERBS;
+    let meeting = false;
+    cues.lastIndex = 0;
+    for (let m = cues.exec(text); m; m = cues.exec(text)) {
+      if (m[1] === undefined) {
+        meeting = true;
+        continue;
+      }
+      if (verbs === NO_VERBS) verbs = [];
+      verbs.push(m);
+    }
+    // Every field gets its value here, none later but the names (a field set again after the views are built
+    // makes V8 drop the code it compiled for the functions that read it).
+    const credits = mayHaveCredit(text, asciiFold) ? creditsOf(text, s.start, s.end) : NO_SPANS;
+    const view: SentView = { index: s.index, start: s.start, end: s.end, text, names: NO_NAMES, body: NO_NAMES, persons: NO_NAMES, credits, quotes: quoted ? quoteSpans(text, s.start) : NO_SPANS, verbs };
+    sents[k] = view;
+    credited += credits.length;
+    if (meeting) meetingSents.push(view);
+    if (verbs !== NO_VERBS) saySents.push(view);
+  }
+  return credited;
+}
+
+/**
+ * False when the sentence can have no photo credit: CREDIT needs a ")" at its end and CREDIT_LINE a p, i, v or c
+ * first (in an article without ſ nor K no other letter folds onto those).
+ */
+function mayHaveCredit(text: string, asciiFold: boolean): boolean {
+  if (!asciiFold || text.endsWith(')')) return true;
+  const c = text.charCodeAt(0) | 0x20; // lower case for ASCII letters
+  return c === 0x70 || c === 0x69 || c === 0x76 || c === 0x63; // p i v c
+}
+
+/** The photo credits of a sentence (`text`, from `start` to `end` in the article). */
+function creditsOf(text: string, start: number, end: number): Span[] {
+  // CREDIT ends the sentence with ")", and a sentence ends with its last token: test one character first.
+  const c = text.endsWith(')') ? CREDIT.exec(text) : null;
+  const caption = c !== null && CREDIT_BODY.test(c[1]!);
+  const line = CREDIT_LINE.test(text);
+  if (!caption && !line) return NO_SPANS;
+  const credits: Span[] = [];
+  if (caption) credits.push([start + c.index, end]);
+  if (line) credits.push([start, end]);
+  return credits;
+}
+
+/**
+ * The type of each entity. Entities come in more than one shape (their optional fields), and the first of a new
+ * shape to reach placeNames' optimized loop made V8 drop it: the one loop that meets them all is this small one.
+ */
+function entityTypes(entities: LocalEntity[]): (EntityType | undefined)[] {
+  const types: (EntityType | undefined)[] = [];
+  for (let k = 0; k < entities.length; k++) types.push(entities[k]?.type);
+  return types;
+}
+
+/** The sentences with photo credits, whose names in a credit leave their body and persons. */
+function setCreditsApart(sents: SentView[]): SentView[] {
+  const out: SentView[] = [];
+  for (const s of sents) {
+    if (!s.credits.length) continue;
+    out.push(s);
+    if (s.names === NO_NAMES) continue;
+    s.body = s.names.filter((n) => !inCredit(s, n.m.start));
+    const persons = s.body.filter((n) => n.type === 'person');
+    s.persons = persons.length ? persons : NO_NAMES;
+  }
+  return out;
+}
+
+/** The name of the sentence that is mention `i`, if any. */
+function namedMention(s: SentView | undefined, i: number): NamedMention | undefined {
+  if (!s) return undefined;
+  for (let k = 0; k < s.names.length; k++) if (s.names[k]!.i === i) return s.names[k];
+  return undefined;
 }
 
 /**
  * Puts each person, organization and place mention in its sentence's lists: all names, those outside photo credits
- * (the body) and the persons among them. (A small function of its own: the one loop of buildContext over all
- * mentions is what V8 optimizes, and a small function compiles fast.)
+ * (the body: all of them here, see setCreditsApart) and the persons among them; and lists the sentences with two
+ * body names or more (`pairSents`) and the body organizations (`bodyOrgs`), so that the finders skip the rest. (A small function of its own: the one
+ * loop of buildContext over all mentions is what V8 optimizes, and a small function compiles fast.)
  */
-function placeNames(sents: SentView[], mentions: Mention[], entities: LocalEntity[], mentionEntity: number[]): void {
+function placeNames(
+  sents: SentView[],
+  mentions: Mention[],
+  types: (EntityType | undefined)[],
+  mentionEntity: number[],
+  pairSents: SentView[],
+  bodyOrgs: NamedMention[],
+): void {
+  // Mentions come sorted, so the lists come in text order; were they not, the lists are sorted at the end.
+  let sorted = true;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     const e = mentionEntity[i]!;
-    const type = entities[e]?.type ?? m.type;
+    const type = types[e] ?? m.type;
     if (type === 'role' || m.type === 'role') continue;
     const s = sents[m.sentence];
     if (!s) continue;
     const n: NamedMention = { i, m, e, type };
+    // A list made with its first name holds one (a list made empty grows by 17 on its first push), and most
+    // sentences name one or two.
     if (s.names === NO_NAMES) {
-      s.names = [];
-      // Without credits, the body is all the names: one list.
-      s.body = s.credits.length ? [] : s.names;
+      s.names = [n];
+      // The body is all the names: one list (setCreditsApart makes it apart in the rare sentences with credits).
+      s.body = s.names;
+    } else s.names.push(n);
+    if (s.names.length === 2) {
+      if (pairSents.length && pairSents[pairSents.length - 1]!.index > s.index) sorted = false;
+      pairSents.push(s);
     }
-    s.names.push(n);
-    if (s.credits.length && inCredit(s, m.start)) continue;
-    if (s.body !== s.names) s.body.push(n);
+    if (type === 'organization') {
+      if (bodyOrgs.length && bodyOrgs[bodyOrgs.length - 1]!.m.sentence > m.sentence) sorted = false;
+      bodyOrgs.push(n);
+    }
     if (type !== 'person') continue;
-    if (s.persons === NO_NAMES) s.persons = [];
-    s.persons.push(n);
+    if (s.persons === NO_NAMES) s.persons = [n];
+    else s.persons.push(n);
+  }
+  if (!sorted) {
+    pairSents.sort((a, b) => a.index - b.index);
+    // The order the finders met them in before: by sentence, then in mention order (a stable sort keeps that).
+    bodyOrgs.sort((a, b) => a.m.sentence - b.m.sentence);
   }
 }
 
@@ -107,11 +256,17 @@ function placeNames(sents: SentView[], mentions: Mention[], entities: LocalEntit
  * "The minister", "the spokesman" before `pos`: the person last named with that title before it, in this
  * sentence or up to four before. Undefined when the text named nobody so.
  */
+/** True when a title holder was named from `from` to before `pos` (a loop: this runs for most verbs of speech). */
+function holderBetween(ctx: Ctx, from: number, pos: number): boolean {
+  for (let k = 0; k < ctx.holders.length; k++) if (ctx.holders[k]!.start < pos && ctx.holders[k]!.start >= from) return true;
+  return false;
+}
+
 export function resolveTitleAnaphor(ctx: Ctx, sent: number, pos: number): NamedMention | undefined {
   const s = ctx.sents[sent]!;
   const from = ctx.sents[Math.max(0, sent - 4)]!.start;
   // Without a title holder named in reach before `pos`, there is no one to find: skip reading the words.
-  if (!ctx.holders.some((h) => h.start < pos && h.start >= from)) return undefined;
+  if (!holderBetween(ctx, from, pos)) return undefined;
   const before = ctx.doc.text.slice(s.start, pos).replace(/(?:\s+(?:also|later|then|has|had|again|have))+\s*$/iu, ' ');
   const m = /\b[Tt]he\s+((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*)\s*$/u.exec(before);
   if (!m || !isTitle(m[1]!)) return undefined;
@@ -122,17 +277,19 @@ export function resolveTitleAnaphor(ctx: Ctx, sent: number, pos: number): NamedM
 }
 
 const QUOTE = /[“”"]/gu;
+/** Punctuation, then the straight quote: it closes ('..., " he said'). */
+const PUNCTUATION_BEFORE = /[,.!?;:]\s*$/u;
 
 /** Quoted stretches: “...” pairs and straight "..." pairs (an unclosed quote runs to the sentence end). */
 function quoteSpans(text: string, offset: number): Span[] {
   const out: Span[] = [];
-  // Most sentences quote nobody: three plain searches rule them out before the regex.
-  if (!text.includes('"') && !text.includes('“') && !text.includes('”')) return out;
   let open = -1;
-  for (const m of allMatches(QUOTE, text)) {
+  // An exec loop, not for-of over allMatches: this runs for every sentence with a quote, mostly before V8 optimizes it.
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
     const q = m.index;
     // A straight quote after punctuation closes ('..., " he said'); one before a word opens.
-    const closes = m[0] === '”' || (m[0] === '"' && (open >= 0 || /[,.!?;:]\s*$/u.test(text.slice(0, q))));
+    const closes = m[0] === '”' || (m[0] === '"' && (open >= 0 || PUNCTUATION_BEFORE.test(text.slice(0, q))));
     if (!closes) {
       if (open < 0) open = q;
       continue;
@@ -145,12 +302,15 @@ function quoteSpans(text: string, offset: number): Span[] {
   return out;
 }
 
+// Indexed loops, not some() with a destructured [a, b]: that runs the iterator protocol per span until optimized.
 export function inQuote(s: SentView, pos: number): boolean {
-  return s.quotes.some(([a, b]) => pos > a && pos < b);
+  for (let k = 0; k < s.quotes.length; k++) if (pos > s.quotes[k]![0] && pos < s.quotes[k]![1]) return true;
+  return false;
 }
 
 export function inCredit(s: SentView, pos: number): boolean {
-  return s.credits.some(([a, b]) => pos >= a && pos < b);
+  for (let k = 0; k < s.credits.length; k++) if (pos >= s.credits[k]![0] && pos < s.credits[k]![1]) return true;
+  return false;
 }
 
 /** Names outside photo credits (the sentence's own list: filter it, never change it). */
@@ -189,8 +349,9 @@ export function unnamedPersonBefore(ctx: Ctx, s: SentView, pos: number): boolean
  * ("A journalist told...") stops the search: the pronoun is most likely that person.
  */
 export function resolvePronoun(ctx: Ctx, sent: number, pos: number): NamedMention | undefined {
-  const here = ctx.sents[sent]!.persons.filter((n) => n.m.end <= pos);
-  if (here.length) return here[0];
+  // The first person of the sentence who ends before `pos` (a loop, not filter: this runs for most pronouns).
+  const here = ctx.sents[sent]!.persons;
+  for (let k = 0; k < here.length; k++) if (here[k]!.m.end <= pos) return here[k];
   for (let k = sent - 1; k >= Math.max(0, sent - 4); k--) {
     const s = ctx.sents[k]!;
     const ps = s.persons;

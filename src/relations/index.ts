@@ -1,7 +1,7 @@
 // Relation extraction: met_with, reported_by, holds_role and the others, each with its evidence.
 import type { RoleLink } from '../ner/roles.js';
 import type { Article, Doc, LocalEntity, Mention, Relation } from '../types.js';
-import { findAffiliations, findLocations, findRoleRelations } from './attributes.js';
+import { findPairRelations, findRoleRelations } from './attributes.js';
 import { buildContext } from './context.js';
 import { findMeetings } from './meetings.js';
 import { findCredits, findDigestReports, findReports, findSaid } from './reports.js';
@@ -21,22 +21,32 @@ export function findRelations(
   links?: RoleLink[],
 ): Relation[] {
   const ctx = buildContext(doc, mentions, entities, mentionEntity, article, links);
-  const all = [
-    ...findRoleRelations(ctx),
-    ...findMeetings(ctx),
-    ...findReports(ctx),
-    ...findDigestReports(ctx),
-    ...findCredits(ctx),
-    ...findSaid(ctx),
-    ...findAffiliations(ctx),
-    ...findLocations(ctx),
-  ];
+  // concat, not spread, and no destructuring below: this runs once per article, mostly before V8 optimizes it,
+  // and spread and destructuring run the iterator protocol there.
+  const affiliations: Relation[] = [];
+  const locations: Relation[] = [];
+  findPairRelations(ctx, affiliations, locations);
+  const all = findRoleRelations(ctx).concat(
+    findMeetings(ctx),
+    findReports(ctx),
+    findDigestReports(ctx),
+    findCredits(ctx),
+    findSaid(ctx),
+    affiliations,
+    locations,
+  );
   const seen = new Set<string>();
   const out: Relation[] = [];
-  for (const r of all) {
+  for (let k = 0; k < all.length; k++) {
+    const r = all[k]!;
+    // Half the relations are `said`, and they need no key: findSaid gives one per speaker and sentence.
+    if (r.type === 'said') {
+      out.push(r);
+      continue;
+    }
     // met_with is symmetric: one edge per pair and sentence, whatever the cue that found it.
-    const [a, b] = r.type === 'met_with' && r.source > r.target ? [r.target, r.source] : [r.source, r.target];
-    const key = `${r.type}|${a}|${b}|${r.modality ?? ''}|${r.evidence.sentence}`;
+    const swap = r.type === 'met_with' && r.source > r.target;
+    const key = `${r.type}|${swap ? r.target : r.source}|${swap ? r.source : r.target}|${r.modality ?? ''}|${r.evidence.sentence}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(r);

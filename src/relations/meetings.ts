@@ -5,24 +5,8 @@ import type { Relation, Span } from '../types.js';
 import { evidence, resolvePronoun, resolveTheTwo, resolveTitleAnaphor, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { dateIn, placeAfter } from './when-where.js';
 import { modalityOf } from './modality.js';
-import { allMatches, asciiWordPattern, type AsciiWordPattern } from '../text/matches.js';
-
-type CueKind = 'verb' | 'noun';
-
-/** Event words. A verb's subject is before it and its object after; a noun's parties are found by its context. */
-const CUES: [CueKind, AsciiWordPattern][] = [
-  [
-    'verb',
-    asciiWordPattern(/\b(?:met|meets|meet|meeting|greeted|greets|greet|greeting|received|receives|receive|hosted|hosts|host|hosting|visited|visits|visit|welcomed|welcomes|welcome|embraced|hugged|(?:shook|shake|shakes|shaking) hands with|(?:sat|sit|sits|sitting) down with|conferred with|confer with|(?:discussed|discusses|discuss|negotiated|negotiates) with|(?:talked|talk|spoke|speaks|speak) (?:with|to)|(?:held|hold|holds|holding|had|has|have|having) (?:talks|a meeting|meetings|a summit|a telephone conversation|a phone call|a call|discussions|a conversation) with|telephoned|phoned|(?:called|calls) on)\b/giu),
-  ],
-  [
-    'noun',
-    asciiWordPattern(/\b(?:talks|meeting|meetings|summit|summits|negotiations|encounter|conversation|telephone conversation|phone call|tete-a-tete|handshake|discussions)\b/giu),
-  ],
-];
-
-/** Either kind of cue: one scan finds the few sentences that need the two (V8 runs it faster than the two). */
-const ANY_CUE = asciiWordPattern(new RegExp(CUES.map(([, cues]) => cues.unicode.source).join('|'), 'iu'));
+import { allMatches } from '../text/matches.js';
+import { MEETING_CUES, type CueKind } from './cue-words.js';
 
 const POSSESSIVE_PRONOUN = /\b(?:his|her)\s+(?:[\p{L}-]+\s+)?$/iu;
 const THEIR = /\btheir\s+(?:[\p{L}-]+\s+)?$/iu;
@@ -44,14 +28,16 @@ const GAP_BREAK = /[;:"“”]|\b(?:said|says|and|but|who|which|that|to|after|be
 
 export function findMeetings(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
-  const anyCue = ctx.asciiFold ? ANY_CUE.ascii : ANY_CUE.unicode;
-  // The loop over every sentence stays small (it is what V8 optimizes first); the work for a cue is apart.
-  for (const s of ctx.sents) {
-    if (!anyCue.test(s.text)) continue;
-    for (const cues of CUES) {
-      for (const c of allMatches(ctx.asciiFold ? cues[1].ascii : cues[1].unicode, s.text)) {
-        const cue: Span = [s.start + c.index, s.start + c.index + c[0].length];
-        if (!inCaption(s, cue[0])) meetingsAt(ctx, s, cues[0], cue, out);
+  // Only the sentences where buildContext found a cue; the work for a cue is apart.
+  for (let k = 0; k < ctx.meetingSents.length; k++) {
+    const s = ctx.meetingSents[k]!;
+    for (let j = 0; j < MEETING_CUES.length; j++) {
+      const kind = MEETING_CUES[j]![0];
+      const cues = MEETING_CUES[j]![1];
+      const found = allMatches(ctx.asciiFold ? cues.ascii : cues.unicode, s.text);
+      for (let i = 0; i < found.length; i++) {
+        const cue: Span = [s.start + found[i]!.index, s.start + found[i]!.index + found[i]![0].length];
+        if (!inCaption(s, cue[0])) meetingsAt(ctx, s, kind, cue, out);
       }
     }
   }
@@ -60,15 +46,18 @@ export function findMeetings(ctx: Ctx): Relation[] {
 
 /** True when `pos` is at or after the start of a photo credit of the sentence. */
 function inCaption(s: SentView, pos: number): boolean {
-  for (const c of s.credits) if (pos >= c[0]) return true;
+  for (let k = 0; k < s.credits.length; k++) if (pos >= s.credits[k]![0]) return true;
   return false;
 }
 
 /** The met_with relations of one cue word. */
 function meetingsAt(ctx: Ctx, s: SentView, kind: CueKind, cue: Span, out: Relation[]): void {
-  for (const [a, b] of parties(ctx, s, s.persons, kind, cue)) {
+  const pairs = parties(ctx, s, s.persons, kind, cue);
+  for (let k = 0; k < pairs.length; k++) {
+    const a = pairs[k]![0];
+    const b = pairs[k]![1];
     if (a.e === b.e) continue;
-    const mod = modalityOf(s.text, s.start, cue);
+    const mod = modalityOf(s.text, s.start, cue, undefined, ctx.asciiFold);
     // The cue covers the event word and the word that sets its modality ("did not meet").
     const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
     const rel: Relation = {

@@ -2,7 +2,7 @@
 // The words that say so sit just before the event word, in the same clause ("cancelled a planned summit",
 // "did not meet", "offered to meet"), or are the event word's own modifier ("reportedly met").
 import type { Modality, Span } from '../types.js';
-import { allMatches } from '../text/matches.js';
+import { asciiWordPattern } from '../text/matches.js';
 
 /** In order of precedence: "cancelled a planned summit" is cancelled, "did not offer to meet" denied. */
 const RULES: [Modality, RegExp][] = [
@@ -22,27 +22,32 @@ const WINDOW = 90;
 
 /**
  * The modality of the event whose cue is `cue` in `text` (a sentence starting at `offset` in the article),
- * with the span of the word that says so. Without such a word: occurred.
+ * with the span of the word that says so. Without such a word: occurred. `asciiFold`: the text has no ſ nor K
+ * (Ctx.asciiFold), so the fast forms of ASCII word patterns may run on it.
  */
-export function modalityOf(text: string, offset: number, cue: Span, window = WINDOW): { modality: Modality; cue?: Span } {
+export function modalityOf(text: string, offset: number, cue: Span, window = WINDOW, asciiFold = false): { modality: Modality; cue?: Span } {
   const cueStart = cue[0] - offset;
   const cueEnd = cue[1] - offset;
   let from = Math.max(0, cueStart - window);
   // The clause: a semicolon, a "but" or a closing quote before the cue starts a new one.
   const before = text.slice(from, cueStart);
-  const cut = Math.max(before.lastIndexOf(';'), lastMatch(before, BUT_OR_QUOTE), before.includes('.') ? lastMatch(before, PERIOD) : -1);
+  // A "but" and a closing quote never overlap: the last of either is the later of the last of each.
+  const but = lastMatch(before, asciiFold ? BUT.ascii : BUT.unicode);
+  const quote = before.includes('"') || before.includes('”') ? lastMatch(before, QUOTE_SPACE) : -1;
+  const cut = Math.max(before.lastIndexOf(';'), but, quote, before.includes('.') ? lastMatch(before, PERIOD) : -1);
   if (cut >= 0) from += cut + 1;
   // A relative clause set off before the cue is about someone else ("X, who would join the board, said she had
   // met Y"), and a reporting verb opens the clause of the event it reports: their words set no modality.
   let clause = text.slice(from, cueEnd);
   if (clause.includes(',')) clause = clause.replace(RELATIVE, (r) => ' '.repeat(r.length));
-  const said = lastMatch(clause.slice(0, cueStart - from), REPORTING);
+  const lead = clause.slice(0, cueStart - from);
+  const said = (asciiFold ? REPORTING_WORD.ascii : REPORTING_WORD.unicode).test(lead) ? lastMatch(lead, REPORTING) : -1;
   if (said >= 0) clause = ' '.repeat(said + 1) + clause.slice(said + 1);
   const found = firstRule(clause, offset + from);
   if (found.modality === 'denied' || found.modality === 'cancelled') return found;
   // An event named as a noun may be called off after it: "a summit between A and B ... has been postponed".
   const rest = text.slice(cueEnd, cueEnd + AFTER_WINDOW);
-  const after = CALLED_OFF_WORD.test(rest) ? CALLED_OFF_AFTER.exec(rest) : null;
+  const after = (asciiFold ? CALLED_OFF_WORD.ascii : CALLED_OFF_WORD.unicode).test(rest) ? CALLED_OFF_AFTER.exec(rest) : null;
   if (after) {
     const at = cueEnd + after.index + after[0].length - after[1]!.length;
     return { modality: 'cancelled', cue: [offset + at, offset + at + after[1]!.length] };
@@ -61,14 +66,17 @@ function firstRule(clause: string, offset: number): { modality: Modality; cue?: 
   return { modality: 'occurred' };
 }
 
-/** A "but" or a closing quote, and a period: they end the clause before the cue. */
-const BUT_OR_QUOTE = /\bbut\b|[”"]\s/giu;
+/** A "but", a closing quote, and a period: they end the clause before the cue. */
+const BUT = asciiWordPattern(/\bbut\b/giu);
+const QUOTE_SPACE = /[”"]\s/gu;
 const PERIOD = /\.\s/gu;
 
 /** ", who would join the board ...," / ", which was due ...,": a clause about another noun, closed before the cue. */
 const RELATIVE = /,\s*(?:who|whom|whose|which)\b[^,;]*,/giu;
 /** "said (that)", "told reporters": what follows is the reported clause, with its own modality words. */
 const REPORTING = /\b(?:said|says|told\s+[\p{L}]+|added|announced|confirmed|insisted|recalled)\b(?:\s+that\b)?/giu;
+/** The words REPORTING starts with: a quick test first, since most clauses before an event hold none. */
+const REPORTING_WORD = asciiWordPattern(/\b(?:said|says|told|added|announced|confirmed|insisted|recalled)/iu);
 /** How far after a noun cue its passive "was called off" may stand (characters). */
 const AFTER_WINDOW = 160;
 /**
@@ -82,10 +90,14 @@ const CALLED_OFF_AFTER =
  * The verbs of CALLED_OFF_AFTER alone: a quick test first, since that pattern tries its look-ahead at every
  * character and most windows hold none of these words (CALLED_OFF_AFTER can match only where this one does).
  */
-const CALLED_OFF_WORD = /\b(?:cancel|call(?:ed)? off|scrapped|postponed|shelved|put off|abandoned|axed|scuttled|suspended)/iu;
+const CALLED_OFF_WORD = asciiWordPattern(/\b(?:cancel|call(?:ed)? off|scrapped|postponed|shelved|put off|abandoned|axed|scuttled|suspended)/iu);
 
+/** The offset of the last character of the last match of the global regex `re` in `s`, or -1. */
 function lastMatch(s: string, re: RegExp): number {
+  // An exec loop, not for-of over allMatches: it runs a few times per event, mostly before V8 optimizes it.
+  // (None of these patterns matches the empty string, which would need a step forward.)
   let last = -1;
-  for (const m of allMatches(re, s)) last = m.index + m[0].length - 1;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m.index + m[0].length - 1;
   return last;
 }

@@ -5,7 +5,7 @@ import { readLexicon } from '../resolve/names.js';
 import { ARTICLE_TARGET, type Relation, type Span } from '../types.js';
 import { bodyNames, CREDIT_LINE, evidence, inCredit, inQuote, resolveTitleAnaphor, unnamedPersonBefore, resolvePronoun, spanOf, type Ctx, type NamedMention, type SentView } from './context.js';
 import { modalityOf } from './modality.js';
-import { allMatches, asciiWordPattern } from '../text/matches.js';
+import { asciiWordPattern } from '../text/matches.js';
 
 const OUTLET_WORDS = new Set(readLexicon('relations/lexicons/outlet-words.txt'));
 
@@ -46,24 +46,24 @@ export function findReports(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
   const outlets = new Set<number>(); // entities seen as news organizations by a strong cue
   const cueWord = ctx.asciiFold ? OUTLET_CUE_WORD.ascii : OUTLET_CUE_WORD.unicode;
-  const afterMatch = new Map<NamedMention, RegExpExecArray | null>(); // the same in both passes
-  // The loops over every organization stay small (they are what V8 optimizes first); reading a cue is apart.
-  for (let pass = 1; pass <= 2; pass++) {
-    for (const s of ctx.sents) {
-      for (const o of s.body) {
-        if (o.type !== 'organization') continue;
-        let b: RegExpExecArray | null = null;
-        if (pass === 1) {
-          const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
-          if (cueWord.test(before)) b = BEFORE_OUTLET.exec(before);
-          if (b && !fillerOk(b[1] ?? '')) b = null;
-        }
-        let a = afterMatch.get(o);
-        if (a === undefined) afterMatch.set(o, (a = AFTER_OUTLET.exec(ctx.doc.text.slice(o.m.end, s.end))));
-        if (b || a) reportAt(ctx, s, o, pass, b, a, outlets, out);
-      }
+  const orgs = ctx.bodyOrgs;
+  // Pass 2 reads only the organizations with a cue after them: those pass 1 found, with their match.
+  const later: NamedMention[] = [];
+  const laterMatch: RegExpExecArray[] = [];
+  for (let k = 0; k < orgs.length; k++) {
+    const o = orgs[k]!;
+    const s = ctx.sents[o.m.sentence]!;
+    const before = ctx.doc.text.slice(Math.max(s.start, o.m.start - 120), o.m.start);
+    let b = cueWord.test(before) ? BEFORE_OUTLET.exec(before) : null;
+    if (b && !fillerOk(b[1] ?? '')) b = null;
+    const a = AFTER_OUTLET.exec(ctx.doc.text.slice(o.m.end, s.end));
+    if (a) {
+      later.push(o);
+      laterMatch.push(a);
     }
+    if (b || a) reportAt(ctx, s, o, 1, b, a, outlets, out);
   }
+  for (let k = 0; k < later.length; k++) reportAt(ctx, ctx.sents[later[k]!.m.sentence]!, later[k]!, 2, null, laterMatch[k]!, outlets, out);
   return out;
 }
 
@@ -227,7 +227,7 @@ export function findDigestReports(ctx: Ctx): Relation[] {
 /** credited_to: what a photo caption shows -> the organizations in the credit at its end. */
 export function findCredits(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
-  for (const s of ctx.sents) {
+  for (const s of ctx.creditSents) {
     for (const [a, b] of s.credits) {
       const agencies = s.names.filter((n) => n.type === 'organization' && n.m.start >= a && n.m.end <= b);
       // The credit may stand alone after the caption's last sentence: "(Name/Agency via AP)", "Photo: AP".
@@ -245,61 +245,76 @@ export function findCredits(ctx: Ctx): Relation[] {
   return out;
 }
 
-const SAY = asciiWordPattern(
-  /\b(?:said|says|say|stated|states|added|adds|noted|notes|declared|insisted|warned|explained|announced|asserted|argued|acknowledged|remarked|replied|wrote|tweeted|commented|told|tells|reiterated|stressed|emphasi[sz]ed|claimed|admitted|confirmed|(?:as )?saying)\b/giu,
-);
-
 /** said: a person quoted or reported speaking -> the article. */
 export function findSaid(ctx: Ctx): Relation[] {
   const out: Relation[] = [];
-  const say = ctx.asciiFold ? SAY.ascii : SAY.unicode;
-  // The loop over every sentence stays small (it is what V8 optimizes first); reading its verbs is apart.
-  for (const s of ctx.sents) {
-    const verbs = allMatches(say, s.text);
-    if (verbs.length) saidIn(ctx, s, verbs, out);
-  }
+  // Only the sentences where buildContext found a verb of speech; reading its verbs is apart.
+  for (let k = 0; k < ctx.saySents.length; k++) saidIn(ctx, ctx.saySents[k]!, ctx.saySents[k]!.verbs, out);
   return out;
 }
 
 /** The said relations of one sentence, from its verbs of speech: one per speaker. */
+/** Verbs that report speech only before a quote, "that" or a comma ("added a two-run shot", "noted a rise"). */
+const SPEECH_ONLY_BEFORE_QUOTE = /^(?:added|adds|noted|notes|confirmed|claimed|stressed)$/i;
+const QUOTE_THAT_OR_END_AFTER = /^\s*(?:[,:"“.;]|that\b|$)/u;
+const COMMA_OR_QUOTE_BEFORE = /[,"”]\s*$/u;
+
 function saidIn(ctx: Ctx, s: SentView, verbs: RegExpExecArray[], out: Relation[]): void {
-  const done = new Set<number>();
-  for (const v of verbs) {
+  // The speakers done: a sentence names one or two, so a list beats a Set.
+  const done: number[] = [];
+  for (let k = 0; k < verbs.length; k++) {
+    const v = verbs[k]!;
     const cue: Span = [s.start + v.index, s.start + v.index + v[0].length];
     if (inCredit(s, cue[0])) continue;
-    // "added a two-run shot", "noted a rise": these verbs report speech only before a quote, "that" or a comma.
-    if (/^(?:added|adds|noted|notes|confirmed|claimed|stressed)$/i.test(v[0]) && !/^\s*(?:[,:"“.;]|that\b|$)/u.test(s.text.slice(v.index + v[0].length)) && !/[,"”]\s*$/u.test(s.text.slice(0, v.index))) continue;
+    if (SPEECH_ONLY_BEFORE_QUOTE.test(v[0]) && !QUOTE_THAT_OR_END_AFTER.test(s.text.slice(v.index + v[0].length)) && !COMMA_OR_QUOTE_BEFORE.test(s.text.slice(0, v.index))) continue;
     const speaker = speakerOf(ctx, s, s.persons, cue);
-    if (!speaker || done.has(speaker.e)) continue;
-    done.add(speaker.e);
+    if (!speaker || done.includes(speaker.e)) continue;
+    done.push(speaker.e);
     // The modality of saying sits right before the verb ("did not say"), not in what was said.
-    const mod = modalityOf(s.text, s.start, cue, 25);
+    const mod = modalityOf(s.text, s.start, cue, 25, ctx.asciiFold);
     const span: Span = mod.cue ? [Math.min(mod.cue[0], cue[0]), Math.max(mod.cue[1], cue[1])] : cue;
     out.push({ type: 'said', source: speaker.e, target: ARTICLE_TARGET, modality: mod.modality, evidence: evidence(ctx, s, spanOf(speaker.m), undefined, span) });
   }
 }
 
+/** "he said", "she later added": a pronoun subject right before the verb. */
+const PRONOUN_BEFORE = /\b(?:he|she)\s+(?:(?:also|later|then|has|had|again)\s+)?$/iu;
+/** The pronoun PRONOUN_BEFORE starts with: a quick test first, since most verbs have no pronoun before them. */
+const HE_OR_SHE = asciiWordPattern(/\b(?:he|she)/iu);
+/** Between a speaker and the verb: "Lavrov also said", "Lavrov on Monday said". */
+const ADVERBS = /^\s*(?:(?:also|later|then|has|had|have|did|does|do|would|will|could|can|may|might|not|never|again|on [\p{L}.]+(?: \d+)?|in a statement|in an interview|last \p{L}+)\s+)*$/iu;
+/** "Lavrov, the foreign minister, said". */
+const APPOSITION = /^\s*,[^,;"“”]{1,80},\s*$/u;
+/** Between the verb and a speaker after it: "said the Foreign Minister". */
+const TITLE_WORDS = /^\s+(?:(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+|[\p{Ll}-]+\s+){0,4})$/u;
+const COMMA_OR_QUOTE_END = /[,”"]\s*$/u;
+
 function speakerOf(ctx: Ctx, s: SentView, persons: NamedMention[], cue: Span): NamedMention | undefined {
   const text = ctx.doc.text;
   // "he said", "she added".
-  const pro = /\b(?:he|she)\s+(?:(?:also|later|then|has|had|again)\s+)?$/iu.exec(text.slice(Math.max(s.start, cue[0] - 20), cue[0]));
+  const lead = text.slice(Math.max(s.start, cue[0] - 20), cue[0]);
+  const pro = (ctx.asciiFold ? HE_OR_SHE.ascii : HE_OR_SHE.unicode).test(lead) ? PRONOUN_BEFORE.exec(lead) : null;
   if (pro) return resolvePronoun(ctx, s.index, cue[0] - pro[0].length);
   // "the minister said": the person last named with that title.
   const titled = resolveTitleAnaphor(ctx, s.index, cue[0]);
   if (titled) return titled;
-  // "Lavrov said", "Lavrov, the foreign minister, said", "quoted Lavrov as saying".
-  const prev = persons.filter((n) => n.m.end <= cue[0]).at(-1);
+  // "Lavrov said", "Lavrov, the foreign minister, said", "quoted Lavrov as saying": the last person before the verb
+  // (persons are in text order), and the first after it.
+  let prev: NamedMention | undefined;
+  let next: NamedMention | undefined;
+  for (let k = 0; k < persons.length; k++) {
+    const n = persons[k]!;
+    if (n.m.end <= cue[0]) prev = n;
+    if (n.m.start >= cue[1] && !next) next = n;
+  }
   if (prev) {
     const gap = text.slice(prev.m.end, cue[0]);
-    const adverbs = /^\s*(?:(?:also|later|then|has|had|have|did|does|do|would|will|could|can|may|might|not|never|again|on [\p{L}.]+(?: \d+)?|in a statement|in an interview|last \p{L}+)\s+)*$/iu;
-    const apposition = /^\s*,[^,;"“”]{1,80},\s*$/u;
-    if (adverbs.test(gap) || apposition.test(gap)) {
+    if (ADVERBS.test(gap) || APPOSITION.test(gap)) {
       return prev;
     }
   }
   // "..., said Lavrov", "” said Foreign Minister Sergey Lavrov".
-  const next = persons.find((n) => n.m.start >= cue[1]);
-  if (next && /^\s+(?:(?:the\s+)?(?:[\p{Lu}][\p{L}.-]*\s+|[\p{Ll}-]+\s+){0,4})$/u.test(text.slice(cue[1], next.m.start)) && /[,”"]\s*$/u.test(text.slice(Math.max(s.start, cue[0] - 3), cue[0]))) {
+  if (next && TITLE_WORDS.test(text.slice(cue[1], next.m.start)) && COMMA_OR_QUOTE_END.test(text.slice(Math.max(s.start, cue[0] - 3), cue[0]))) {
     return next;
   }
   return undefined;
