@@ -5,11 +5,13 @@ import type { Doc } from '../types.js';
 
 const DIGEST = /\b(?:press digest|press review|newspaper review|review of the (?:press|papers)|what the papers say|from the (?:papers|newspapers))\b/iu;
 
-const MAY_NAME_DIGEST = /pre|pap/i;
+/** A word every digest phrase has ("press" or "paper"), folded as DIGEST folds it. */
+const MAY_NAME_DIGEST = /press|paper/iu;
 
 /** True when the article's opening says it is a press digest. */
 export function isDigest(doc: Doc): boolean {
-  // Every digest phrase has "pre" (press) or "pap" (paper) in it: most openings fail this quick test.
+  // Most openings fail this quick test ("pre" and "pap" alone, the test this replaced, passed nearly every one:
+  // "president", "previous").
   if (!doc.sentences.slice(0, 3).some((s) => MAY_NAME_DIGEST.test(doc.text.slice(s.start, s.end)))) return false;
   const head = doc.sentences.slice(0, 3).map((s) => doc.text.slice(s.start, s.end)).join(' ');
   return DIGEST.test(head);
