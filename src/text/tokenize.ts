@@ -22,9 +22,61 @@ const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
  * The tokens of `text`: the matches of TOKEN_RE, found by a scanner over character classes. It gives the same tokens
  * as `text.matchAll(TOKEN_RE)` (tests compare the two) without building a match array per token, which was most of
  * the cost; TOKEN_RE stays the definition.
+ *
+ * The scanner only writes token offsets into a scratch array; a small loop apart then builds the Token objects. V8
+ * decides after a few collections to allocate the tokens (which live as long as their article) in the old
+ * generation, and that decision throws away the optimized code that allocates them: a small loop is cheap to
+ * compile again, the scanner (most of the code) is compiled once.
  */
 export function tokenize(text: string): Token[] {
+  // A token is at least one UTF-16 unit: two offsets per unit is always enough room.
+  if (bounds.length < 2 * text.length) bounds = new Int32Array(Math.max(2 * text.length, 2 * bounds.length));
+  return makeTokens(text, bounds, scanTokens(text, bounds));
+}
+
+/** Scratch for token offsets (start, end, start, end...), reused from article to article. */
+let bounds = new Int32Array(1 << 16);
+
+function makeTokens(text: string, bounds: Int32Array, count: number): Token[] {
   const tokens: Token[] = [];
+  for (let k = 0; k < count; k += 2) {
+    const start = bounds[k]!;
+    const end = bounds[k + 1]!;
+    tokens.push({ start, end, text: end - start > MAX_SHARED ? text.slice(start, end) : sharedText(text, start, end) });
+  }
+  return tokens;
+}
+
+/**
+ * Token texts seen before, by a hash of their characters: a word that recurs ("the", "said", "minister") is one
+ * string for all its tokens, not a new copy per token. Those copies were half the memory tokenizing allocated, and
+ * they live as long as their article (through every stage of a batch), so the collector copied each of them too.
+ * A slot holds the last text that hashed to it (no probing; a collision only costs a new string).
+ */
+const shared: string[] = new Array<string>(1 << 16).fill('');
+/**
+ * Longer slices are views into the article text rather than copies (V8 makes a string of 13 or more characters a
+ * slice), which cost little, and keeping one here would keep its whole article alive.
+ */
+const MAX_SHARED = 12;
+
+function sharedText(text: string, start: number, end: number): string {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  const slot = (h ^ (h >>> 16)) & (shared.length - 1);
+  const seen = shared[slot]!;
+  if (seen.length === end - start && sameChars(text, start, seen)) return seen;
+  return (shared[slot] = text.slice(start, end));
+}
+
+function sameChars(text: string, start: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Writes the start and end offsets of the tokens of `text` into `out`; returns how many numbers it wrote. */
+function scanTokens(text: string, out: Int32Array): number {
+  let k = 0;
   const n = text.length;
   let p = 0;
   while (p < n) {
@@ -74,10 +126,12 @@ export function tokenize(text: string): Token[] {
       else if (text.charCodeAt(q) === 115) q += 1;
     }
     // Anything else is \S: one code point.
-    tokens.push({ start: p, end: q, text: text.slice(p, q) });
+    out[k] = p;
+    out[k + 1] = q;
+    k += 2;
     p = q;
   }
-  return tokens;
+  return k;
 }
 
 // Character classes by code point, as the u-flag regexes define them; looked up once per BMP code point.
