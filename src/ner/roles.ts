@@ -20,35 +20,58 @@ const PLURAL_TITLES = new Set(
   [...TITLES].flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
 );
 
-/** Per token list: each token's normalized text, filled in as asked (title tokens are read again and again). */
-const normCache = new WeakMap<Token[], (string | undefined)[]>();
-function normsOf(toks: Token[]): (string | undefined)[] {
-  let norms = normCache.get(toks);
-  if (!norms) normCache.set(toks, (norms = new Array<string | undefined>(toks.length)));
-  return norms;
+/**
+ * What role finding reads of a doc's tokens, kept per token list: findRoles and linkRoles (called again for the
+ * same doc) look it up once per call and hand it down, not once per candidate token.
+ */
+interface TitleTokens {
+  toks: Token[];
+  /** Whether a title or a "who heads" verb may start at each token. */
+  starts: Uint8Array;
+  /** Each token's normalized text, filled in as asked (title tokens are read again and again). */
+  norms: (string | undefined)[];
+}
+
+const titleTokensCache = new WeakMap<Token[], TitleTokens>();
+function titleTokens(toks: Token[]): TitleTokens {
+  let tt = titleTokensCache.get(toks);
+  if (!tt) titleTokensCache.set(toks, (tt = { toks, starts: titleStarts(toks), norms: new Array<string | undefined>(toks.length) }));
+  return tt;
+}
+
+function normAt(tt: TitleTokens, j: number): string {
+  return (tt.norms[j] ??= normTok(tt.toks[j]!.text));
+}
+
+/**
+ * norm() of the tokens [i, end) joined by spaces, built from the tokens' normalized texts: norm() splits at
+ * whitespace and joins the words with one space, so the words of the whole are the words of each token in turn.
+ */
+function normText(tt: TitleTokens, i: number, end: number): string {
+  let text = '';
+  for (let j = i; j < end; j++) {
+    const w = normAt(tt, j);
+    if (w) text = text ? `${text} ${w}` : w;
+  }
+  return text;
 }
 
 /** True when a title of the lexicon may start at token i. */
-function mayStartTitle(toks: Token[], i: number): boolean {
-  const n = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
+function mayStartTitle(tt: TitleTokens, i: number): boolean {
+  const n = normAt(tt, i);
   const sp = n.indexOf(' ');
   return n !== '' && TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp));
 }
 
-/** Per token list: whether a title or a "who heads" verb may start at each token, computed once per doc. */
-const startFlags = new WeakMap<Token[], Uint8Array>();
+/** Whether a title or a "who heads" verb may start at each token. */
 function titleStarts(toks: Token[]): Uint8Array {
-  let flags = startFlags.get(toks);
-  if (!flags) {
-    flags = new Uint8Array(toks.length);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!.text;
-      // Titles and verbs start with a letter: numbers and punctuation need no look-up.
-      const c = t.charCodeAt(0);
-      if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
-      if (mayOpenRole(t)) flags[i] = 1;
-    }
-    startFlags.set(toks, flags);
+  const flags = new Uint8Array(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!.text;
+    // Titles and verbs start with a letter: numbers and punctuation need no look-up.
+    const c = t.charCodeAt(0);
+    if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
+    if (mayOpenRole(t)) flags[i] = 1;
   }
   return flags;
 }
@@ -59,6 +82,9 @@ function titleStarts(toks: Token[]): Uint8Array {
  * a lower-casing and one set look-up cost less than a cache look-up with a fresh token string.
  */
 function mayOpenRole(t: string): boolean {
+  // Openers are words of two or more letters (checked below where OPENER_SHAPES is built). A one-character token,
+  // read past its end, would also throw away mayOpenRole's optimized code ("out of bounds").
+  if (t.length < 2) return false;
   // Hyphens and curly apostrophes go through the full normalization.
   if (hasHyphenQuoteOrSpace(t)) {
     const n = normTok(t);
@@ -100,12 +126,12 @@ function isUnicodeSpace(c: number): boolean {
 }
 
 /** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
-function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
+function longestTitleEnd(tt: TitleTokens, i: number, sentEnd: number): number {
   let best = i;
   let key = '';
-  const norms = normsOf(toks);
+  const toks = tt.toks;
   for (let j = i; j < sentEnd && j < i + MAX_TITLE_WORDS; j++) {
-    const w = (norms[j] ??= normTok(toks[j]!.text));
+    const w = normAt(tt, j);
     if (!w) break;
     key = key ? `${key} ${w}` : w;
     // A plural title ("two opposition leaders, A and B") is the title of each person it names.
@@ -165,15 +191,16 @@ interface Found {
 export function findRoles(doc: Doc, names: Mention[]): Mention[] {
   // Most tokens start no title: their flag rules them out before any other work. (The loop stays small: it is
   // what V8 optimizes first; a role found is recorded apart.)
-  const flags = titleStarts(doc.tokens);
-  splitTitlesFromNames(doc, names, flags);
+  const tt = titleTokens(doc.tokens);
+  const flags = tt.starts;
+  splitTitlesFromNames(doc, tt, names);
   const out: Mention[] = [];
   const bySentence = groupBySentence(names);
   for (const s of doc.sentences) {
     const sentNames = bySentence.get(s.index) ?? [];
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (!flags[i]) continue;
-      const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, sentNames);
+      const f = roleAt(doc, tt, i, s.tokenEnd, s.tokenStart, sentNames);
       if (!f) continue;
       addRole(doc, s.index, f, names, out);
       i = f.end - 1;
@@ -202,13 +229,14 @@ export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
   const links: RoleLink[] = [];
   if (!mentions.some((m) => m.type === 'role')) return links;
   const bySentence = groupBySentence(mentions.filter((m) => m.type !== 'role'));
+  const tt = titleTokens(doc.tokens);
   for (const role of mentions) {
     if (role.type !== 'role') continue;
     const s = doc.sentences[role.sentence];
     const i = tokenStartingAt(doc.tokens, role.start);
     if (!s || i === undefined) continue;
     const names = bySentence.get(role.sentence) ?? [];
-    const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, names);
+    const f = roleAt(doc, tt, i, s.tokenEnd, s.tokenStart, names);
     if (f && doc.tokens[f.end - 1]!.end === role.end) links.push({ role, person: f.person, pattern: f.pattern });
   }
   return links;
@@ -269,49 +297,50 @@ interface TitleSpan {
 }
 
 /** The longest title at token i (with a bare prefix, a compound prefix or a portfolio), within the sentence. */
-function titleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
+function titleAt(tt: TitleTokens, i: number, sentEnd: number): TitleSpan {
+  const toks = tt.toks;
   let end = -1;
   let title = '';
-  const longest = longestTitleEnd(toks, i, sentEnd);
+  const longest = longestTitleEnd(tt, i, sentEnd);
   if (longest > i) {
     end = longest;
-    title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+    title = normText(tt, i, end);
   }
   // "Vice Prime Minister": a prefix that is no title alone still opens the title after it.
   if (end < 0 && BARE_PREFIXES.has(toks[i]!.text.toLowerCase())) {
-    const more = titleEndAt(toks, i + 1, sentEnd);
+    const more = titleEndAt(tt, i + 1, sentEnd);
     if (more > i + 1) {
       end = more;
-      title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+      title = normText(tt, i, end);
     }
   }
   if (end > 0) {
     // "Deputy Foreign Minister", "Vice Prime Minister": a prefix title before another title is one title.
     if (COMPOUND_PREFIXES.has(title)) {
-      const more = titleEndAt(toks, end, sentEnd);
+      const more = titleEndAt(tt, end, sentEnd);
       if (more > end) {
         end = more;
-        title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+        title = normText(tt, i, end);
       }
     }
     // "Minister of Industry and Trade", "Minister of State for Sport": a portfolio is part of the title.
     const portfolio = portfolioEnd(toks, end, sentEnd, title);
     if (portfolio > end) {
       end = portfolio;
-      title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+      title = normText(tt, i, end);
     }
   }
   return { end, title };
 }
 
-function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
+function roleAt(doc: Doc, tt: TitleTokens, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
   const toks = doc.tokens;
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
   // Most tokens start no title: one flag per token rules them out.
-  if (!titleStarts(toks)[i]) return undefined;
-  const lower = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
+  if (!tt.starts[i]) return undefined;
+  const lower = normAt(tt, i);
   const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
-  const { end, title } = titleAt(toks, i, sentEnd);
+  const { end, title } = titleAt(tt, i, sentEnd);
   if (end < 0 && !verb) return undefined;
   const tStart = toks[i]!.start;
   // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service").
@@ -397,12 +426,12 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   // ... and through "and" between titles ("chairman and chief executive X").
   let j = end;
   for (;;) {
-    const t = titleEndAt(toks, j, sentEnd);
+    const t = titleEndAt(tt, j, sentEnd);
     if (t > j) {
       j = t;
       continue;
     }
-    const u = toks[j]?.text.toLowerCase() === 'and' ? titleEndAt(toks, j + 1, sentEnd) : j + 1;
+    const u = toks[j]?.text.toLowerCase() === 'and' ? titleEndAt(tt, j + 1, sentEnd) : j + 1;
     if (u > j + 1) {
       j = u;
       continue;
@@ -538,8 +567,8 @@ function isNounModifier(w: string): boolean {
 }
 
 /** The token index past the longest title starting at token i, or i when none starts there. */
-function titleEndAt(toks: Token[], i: number, sentEnd: number): number {
-  return longestTitleEnd(toks, i, Math.min(sentEnd, toks.length));
+function titleEndAt(tt: TitleTokens, i: number, sentEnd: number): number {
+  return longestTitleEnd(tt, i, Math.min(sentEnd, tt.toks.length));
 }
 
 function lastPersonBefore(names: Mention[], pos: number, gapOk: (gap: string) => boolean, doc: Doc): Mention | undefined {
@@ -565,26 +594,26 @@ function ofName(m: Mention): string {
  * Taggers trained on corpora whose person spans include titles (GMB) return "President Vladimir Putin" as one
  * person. The title part is a role of its own: the person mention is shortened in place to the name.
  */
-function splitTitlesFromNames(doc: Doc, names: Mention[], flags: Uint8Array): void {
-  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, m, flags);
+function splitTitlesFromNames(doc: Doc, tt: TitleTokens, names: Mention[]): void {
+  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, tt, m);
   // A capitalized title inside a longer name, with a person's name after it: "Springbok scrum-half Joost van der
   // Westhuizen", "Federal Aviation Administration Director Jane Doe" (an organization to the tagger). The name after
   // the title is the mention; for an organization only when it starts with a known given name.
-  for (const m of names) if (m.type === 'person' || m.type === 'organization') cutInnerTitle(doc, m);
+  for (const m of names) if (m.type === 'person' || m.type === 'organization') cutInnerTitle(doc, tt, m);
 }
 
 /** "President Vladimir Putin" as one person: the mention starts after its leading titles. */
-function cutLeadingTitles(doc: Doc, m: Mention, flags: Uint8Array): void {
+function cutLeadingTitles(doc: Doc, tt: TitleTokens, m: Mention): void {
   let i = tokenStartingAt(doc.tokens, m.start);
   if (i === undefined) return;
   let cut = -1;
   for (;;) {
     let hit = -1;
     // A token without a title-start flag starts no title (the flag tests a superset of mayStartTitle's words).
-    for (let j = doc.tokens[i] && flags[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
+    for (let j = doc.tokens[i] && tt.starts[i] && mayStartTitle(tt, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
       const t = doc.tokens[j - 1];
       if (!t || t.end >= m.end) continue;
-      if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
+      if (TITLES.has(normText(tt, i, j))) {
         hit = j;
         break;
       }
@@ -599,13 +628,13 @@ function cutLeadingTitles(doc: Doc, m: Mention, flags: Uint8Array): void {
 }
 
 /** A person's name after a title inside a person or organization mention becomes the mention (see above). */
-function cutInnerTitle(doc: Doc, m: Mention): void {
+function cutInnerTitle(doc: Doc, tt: TitleTokens, m: Mention): void {
   const first = tokenStartingAt(doc.tokens, m.start);
   if (first === undefined) return;
   let last = first;
   while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
   for (let p = m.type === 'organization' ? first : first + 1; p < last; p++) {
-    const end = titleEndAt(doc.tokens, p, last + 1);
+    const end = titleEndAt(tt, p, last + 1);
     if (end === p || end > last) continue;
     const rest = doc.tokens.slice(end, last + 1);
     if (!namesPersonAfter(doc, m, p, rest)) continue;
