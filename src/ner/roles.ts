@@ -82,21 +82,25 @@ function titleStarts(toks: Token[]): Uint8Array {
  * a lower-casing and one set look-up cost less than a cache look-up with a fresh token string.
  */
 function mayOpenRole(t: string): boolean {
-  // Openers are words of two or more letters (checked below where OPENER_SHAPES is built). A one-character token,
+  // Openers are words of two or more a-z letters (checked where OPENER_SHAPES is built). A one-character token,
   // read past its end, would also throw away mayOpenRole's optimized code ("out of bounds").
   if (t.length < 2) return false;
+  // The first word of a token (which starts with no hyphen or space) starts with the token's first two characters
+  // lower-cased; it can be an opener only if those are a-z and some opener starts with them: most tokens fail this
+  // before any other test.
+  const c0 = lowerAsciiLetter(t.charCodeAt(0));
+  const c1 = lowerAsciiLetter(t.charCodeAt(1));
+  if (c0 < 0 || c1 < 0) return false;
+  const lengths = OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]!;
+  if (!lengths) return false;
   // Hyphens and curly apostrophes go through the full normalization.
   if (hasHyphenQuoteOrSpace(t)) {
     const n = normTok(t);
     const sp = n.indexOf(' ');
     return sp < 0 ? WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n) : WORD_OPENERS.has(n.slice(0, sp));
   }
-  // A plain word needs only lower case, letter by letter. Openers are words of two or more a-z letters, so the word
-  // can be one only if its first two characters lower-case to a-z and some opener has those two letters and its
-  // length: most tokens fail this without a lower-casing or a set look-up.
-  const c0 = lowerAsciiLetter(t.charCodeAt(0));
-  const c1 = lowerAsciiLetter(t.charCodeAt(1));
-  if (c0 < 0 || c1 < 0 || !(OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]! & lengthBit(t.length))) return false;
+  // A plain word needs only lower case, letter by letter: it is an opener only if one of that length starts so.
+  if (!(lengths & lengthBit(t.length))) return false;
   const n = t.toLowerCase();
   return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
 }
@@ -136,28 +140,31 @@ function longestTitleEnd(tt: TitleTokens, i: number, sentEnd: number): number {
     key = key ? `${key} ${w}` : w;
     // A plural title ("two opposition leaders, A and B") is the title of each person it names.
     // Only in lower case: a capitalized plural is most often a name's word ("Queens Park", "House of Representatives").
-    if (key.length > 3 && PLURAL_TITLES.has(key) && /^\p{Ll}/u.test(toks[j]!.text) && !Object.hasOwn(HEAD_VERBS, key)) best = j + 1;
+    if (key.length > 3 && PLURAL_TITLES.has(key) && /^\p{Ll}/u.test(toks[j]!.text) && !HEAD_VERBS.has(key)) best = j + 1;
     if (!TITLE_PREFIXES.has(key)) break;
     if (TITLES.has(key)) best = j + 1;
   }
   return best;
 }
 
-/** "X, who heads Y": the verb names the role. */
-const HEAD_VERBS: Record<string, string> = {
-  heads: 'head',
-  headed: 'head',
-  leads: 'leader',
-  led: 'leader',
-  chairs: 'chair',
-  chaired: 'chair',
-  runs: 'head',
-  directs: 'director',
-  manages: 'manager',
-  coaches: 'coach',
-  captains: 'captain',
-  founded: 'founder',
-};
+/**
+ * "X, who heads Y": the verb names the role. A Map, not an object: the word asked about is a new string, and a
+ * property look-up first finds it in V8's table of property names, which cost more than the rest of roleAt's start.
+ */
+const HEAD_VERBS = new Map<string, string>([
+  ['heads', 'head'],
+  ['headed', 'head'],
+  ['leads', 'leader'],
+  ['led', 'leader'],
+  ['chairs', 'chair'],
+  ['chaired', 'chair'],
+  ['runs', 'head'],
+  ['directs', 'director'],
+  ['manages', 'manager'],
+  ['coaches', 'coach'],
+  ['captains', 'captain'],
+  ['founded', 'founder'],
+]);
 
 /** Words between a modifier and its title that belong to neither ("former Russian foreign minister"). */
 const ADJECTIVES = new Set(
@@ -273,14 +280,15 @@ export function isTitle(text: string): boolean {
 /** The canonical (lower-case) title of a role mention's text ("Foreign Minister" -> "foreign minister"). */
 export const canonicalTitle = memoize((text: string): string => {
   const n = norm(text);
-  if (Object.hasOwn(HEAD_VERBS, n)) return HEAD_VERBS[n]!;
+  const verbRole = HEAD_VERBS.get(n);
+  if (verbRole !== undefined) return verbRole;
   return !TITLES.has(n) && n.endsWith('s') && TITLES.has(singular(n)) ? singular(n) : n;
 });
 
 /** True when a role mention's text is a plural title ("opposition leaders"). */
 export function isPluralTitle(text: string): boolean {
   const n = norm(text);
-  return !TITLES.has(n) && PLURAL_TITLES.has(n) && !Object.hasOwn(HEAD_VERBS, n);
+  return !TITLES.has(n) && PLURAL_TITLES.has(n) && !HEAD_VERBS.has(n);
 }
 
 /** The singular of a title's last word: "leaders" -> "leader", "secretaries" -> "secretary", "bosses" -> "boss". */
@@ -339,7 +347,7 @@ function roleAt(doc: Doc, tt: TitleTokens, i: number, sentEnd: number, sentStart
   // Most tokens start no title: one flag per token rules them out.
   if (!tt.starts[i]) return undefined;
   const lower = normAt(tt, i);
-  const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
+  const verb = HEAD_VERBS.get(lower);
   const { end, title } = titleAt(tt, i, sentEnd);
   if (end < 0 && !verb) return undefined;
   const tStart = toks[i]!.start;
@@ -484,7 +492,7 @@ const WORD_OPENERS = new Set([
   ...[...TITLES].filter((t) => !t.includes(' ')).flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
 ]);
 /** Whole tokens that open a role without a title word: "heads" in "X, who heads Y"; "vice" in "Vice Prime Minister". */
-const WHOLE_OPENERS = new Set([...Object.keys(HEAD_VERBS), ...BARE_PREFIXES]);
+const WHOLE_OPENERS = new Set([...HEAD_VERBS.keys(), ...BARE_PREFIXES]);
 /** Per first two letters a-z, a bit for each length of the openers starting with them (lengths from 31 share one). */
 const OPENER_SHAPES = new Int32Array(26 * 26);
 for (const w of [...WORD_OPENERS, ...WHOLE_OPENERS]) {
