@@ -33,9 +33,10 @@ interface TitleTokens {
 }
 
 const titleTokensCache = new WeakMap<Token[], TitleTokens>();
-function titleTokens(toks: Token[]): TitleTokens {
+function titleTokens(doc: Doc): TitleTokens {
+  const toks = doc.tokens;
   let tt = titleTokensCache.get(toks);
-  if (!tt) titleTokensCache.set(toks, (tt = { toks, starts: titleStarts(toks), norms: new Array<string | undefined>(toks.length) }));
+  if (!tt) titleTokensCache.set(toks, (tt = { toks, starts: titleStarts(doc.text, toks), norms: new Array<string | undefined>(toks.length) }));
   return tt;
 }
 
@@ -63,36 +64,41 @@ function mayStartTitle(tt: TitleTokens, i: number): boolean {
   return n !== '' && TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp));
 }
 
-/** Whether a title or a "who heads" verb may start at each token. */
-function titleStarts(toks: Token[]): Uint8Array {
+/**
+ * Whether a title or a "who heads" verb may start at each token. The first characters come from the article text
+ * (a token's text is the text between its offsets), read in order, rather than from each token's own string: those
+ * lie all over the heap, and reading one was most of the time this loop took; most tokens need no more.
+ */
+function titleStarts(text: string, toks: Token[]): Uint8Array {
   const flags = new Uint8Array(toks.length);
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!.text;
+    const tok = toks[i]!;
     // Titles and verbs start with a letter: numbers and punctuation need no look-up.
-    const c = t.charCodeAt(0);
+    const c = text.charCodeAt(tok.start);
     if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
-    if (mayOpenRole(t)) flags[i] = 1;
+    if (mayOpenRole(text, tok)) flags[i] = 1;
   }
   return flags;
 }
 
 /**
- * Whether a title or a "who heads" verb may start at a token with this text: its first word opens a title, is the
+ * Whether a title or a "who heads" verb may start at this token of `text`: its first word opens a title, is the
  * plural of a one-word title, or the whole token is a "heads" verb or a bare prefix. Not memoized: for plain words
  * a lower-casing and one set look-up cost less than a cache look-up with a fresh token string.
  */
-function mayOpenRole(t: string): boolean {
-  // Openers are words of two or more a-z letters (checked where OPENER_SHAPES is built). A one-character token,
-  // read past its end, would also throw away mayOpenRole's optimized code ("out of bounds").
-  if (t.length < 2) return false;
+function mayOpenRole(text: string, tok: Token): boolean {
+  // Openers are words of two or more a-z letters (checked where OPENER_SHAPES is built).
+  const length = tok.end - tok.start;
+  if (length < 2) return false;
   // The first word of a token (which starts with no hyphen or space) starts with the token's first two characters
   // lower-cased; it can be an opener only if those are a-z and some opener starts with them: most tokens fail this
   // before any other test.
-  const c0 = lowerAsciiLetter(t.charCodeAt(0));
-  const c1 = lowerAsciiLetter(t.charCodeAt(1));
+  const c0 = lowerAsciiLetter(text.charCodeAt(tok.start));
+  const c1 = lowerAsciiLetter(text.charCodeAt(tok.start + 1));
   if (c0 < 0 || c1 < 0) return false;
   const lengths = OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]!;
   if (!lengths) return false;
+  const t = tok.text;
   // Hyphens and curly apostrophes go through the full normalization.
   if (hasHyphenQuoteOrSpace(t)) {
     const n = normTok(t);
@@ -100,7 +106,7 @@ function mayOpenRole(t: string): boolean {
     return sp < 0 ? WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n) : WORD_OPENERS.has(n.slice(0, sp));
   }
   // A plain word needs only lower case, letter by letter: it is an opener only if one of that length starts so.
-  if (!(lengths & lengthBit(t.length))) return false;
+  if (!(lengths & lengthBit(length))) return false;
   const n = t.toLowerCase();
   return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
 }
@@ -198,7 +204,7 @@ interface Found {
 export function findRoles(doc: Doc, names: Mention[]): Mention[] {
   // Most tokens start no title: their flag rules them out before any other work. (The loop stays small: it is
   // what V8 optimizes first; a role found is recorded apart.)
-  const tt = titleTokens(doc.tokens);
+  const tt = titleTokens(doc);
   const flags = tt.starts;
   splitTitlesFromNames(doc, tt, names);
   const out: Mention[] = [];
@@ -236,7 +242,7 @@ export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
   const links: RoleLink[] = [];
   if (!mentions.some((m) => m.type === 'role')) return links;
   const bySentence = groupBySentence(mentions.filter((m) => m.type !== 'role'));
-  const tt = titleTokens(doc.tokens);
+  const tt = titleTokens(doc);
   for (const role of mentions) {
     if (role.type !== 'role') continue;
     const s = doc.sentences[role.sentence];
