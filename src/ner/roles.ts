@@ -580,8 +580,13 @@ function isNounModifier(w: string): boolean {
   return /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !STOP.has(lw) && !/(?:ed|ly)$/.test(lw) && !TITLES.has(norm(lw));
 }
 
-/** The token index past the longest title starting at token i, or i when none starts there. */
+/**
+ * The token index past the longest title starting at token i, or i when none starts there. A token without a start
+ * flag starts none: a title's first token normalizes to a word-prefix of a title, or to a plural title, whose first
+ * word mayOpenRole accepts; the flag spares most tokens the look-ups.
+ */
 function titleEndAt(tt: TitleTokens, i: number, sentEnd: number): number {
+  if (!tt.starts[i]) return i;
   return longestTitleEnd(tt, i, Math.min(sentEnd, tt.toks.length));
 }
 
