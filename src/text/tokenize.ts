@@ -89,20 +89,9 @@ function scanTokens(text: string, out: Int32Array): number {
     }
     let q = p + size;
     if (cls & LETTER) {
-      // (?:\p{L}\.){2,}: two or more letter-dot pairs ("U.S."); most words have no dot after their first letter.
-      let pairs = 0;
-      let r = p;
-      if (text.charCodeAt(q) === 46) {
-        for (;;) {
-          const c = text.codePointAt(r);
-          if (c === undefined || !(charClass(c) & LETTER)) break;
-          const after = r + (c > 0xffff ? 2 : 1);
-          if (text.charCodeAt(after) !== 46) break;
-          r = after + 1;
-          pairs++;
-        }
-      }
-      if (pairs >= 2) q = r;
+      // Most words have no dot after their first letter: the abbreviation's own function runs only for those that do.
+      const dotted = text.charCodeAt(q) === 46 ? dottedEnd(text, p) : -1;
+      if (dotted >= 0) q = dotted;
       else {
         // \p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&](?![sS]\b)[\p{L}\p{M}\p{N}]+)*
         q = wordCharsEnd(text, q);
@@ -115,15 +104,7 @@ function scanTokens(text: string, out: Int32Array): number {
     } else if ((cp === 39 || cp === 0x2019) && possessiveAt(text, p + 1)) {
       q = p + 2; // ['’][sS]\b
     } else if (cp >= 48 && cp <= 57) {
-      // \d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?
-      q = digitsEnd(text, q);
-      for (;;) {
-        const c = text.charCodeAt(q);
-        if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigit(text.charCodeAt(q + 1))) q = digitsEnd(text, q + 1);
-        else break;
-      }
-      if (ORDINAL_SUFFIXES.has(text.slice(q, q + 2))) q += 2;
-      else if (text.charCodeAt(q) === 115) q += 1;
+      q = numberEnd(text, q);
     }
     // Anything else is \S: one code point.
     out[k] = p;
@@ -174,12 +155,45 @@ function wordCharsEnd(text: string, q: number): number {
   }
 }
 
+// The rarer kinds of token have functions of their own, outside the scanner's loop: V8 compiles the loop when it gets
+// hot, and the less it holds the less that costs (the scanner is compiled on every run, before the first article ends).
+
+/** (?:\p{L}\.){2,} at `p`: the end of two or more letter-dot pairs ("U.S."), or -1. */
+function dottedEnd(text: string, p: number): number {
+  let pairs = 0;
+  let r = p;
+  for (;;) {
+    const c = text.codePointAt(r);
+    if (c === undefined || !(charClass(c) & LETTER)) break;
+    const after = r + (c > 0xffff ? 2 : 1);
+    if (text.charCodeAt(after) !== 46) break;
+    r = after + 1;
+    pairs++;
+  }
+  return pairs >= 2 ? r : -1;
+}
+
+/** \d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)? continued from `q`, just past a number's first digit. */
+function numberEnd(text: string, q: number): number {
+  q = digitsEnd(text, q);
+  for (;;) {
+    const c = text.charCodeAt(q);
+    if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigit(text.charCodeAt(q + 1))) q = digitsEnd(text, q + 1);
+    else break;
+  }
+  const c = text.charCodeAt(q);
+  const d = text.charCodeAt(q + 1);
+  // st, nd, rd, th; else s
+  if ((c === 115 && d === 116) || (c === 110 && d === 100) || (c === 114 && d === 100) || (c === 116 && d === 104)) q += 2;
+  else if (c === 115) q += 1;
+  return q;
+}
+
 function digitsEnd(text: string, q: number): number {
   while (isDigit(text.charCodeAt(q))) q++;
   return q;
 }
 
-const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** - ' ’ & */
 const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019 || c === 38;
