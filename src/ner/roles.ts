@@ -98,16 +98,16 @@ function mayOpenRole(text: string, tok: Token): boolean {
   if (c0 < 0 || c1 < 0) return false;
   const lengths = OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]!;
   if (!lengths) return false;
-  const t = tok.text;
+
   // Hyphens and curly apostrophes go through the full normalization.
-  if (hasHyphenQuoteOrSpace(t)) {
-    const n = normTok(t);
+  if (hasHyphenQuoteOrSpace(text, tok.start, tok.end)) {
+    const n = normTok(tok.text);
     const sp = n.indexOf(' ');
     return sp < 0 ? WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n) : WORD_OPENERS.has(n.slice(0, sp));
   }
   // A plain word needs only lower case, letter by letter: it is an opener only if one of that length starts so.
   if (!(lengths & lengthBit(length))) return false;
-  const n = t.toLowerCase();
+  const n = tok.text.toLowerCase();
   return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
 }
 
@@ -121,10 +121,13 @@ function lowerAsciiLetter(c: number): number {
   return l >= 97 && l <= 122 ? l : -1;
 }
 
-/** /[-’\s]/.test(t) as a loop over the characters, which costs less for a short token than a regex call. */
-function hasHyphenQuoteOrSpace(t: string): boolean {
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
+/**
+ * /[-’\s]/.test() of text[start, end) as a loop over the characters, which costs less for a short token than a regex
+ * call (and reads the article text, in cache, not the token's string).
+ */
+function hasHyphenQuoteOrSpace(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (c === 45 || c === 0x2019 || c === 32 || (c >= 9 && c <= 13)) return true;
     if (c >= 0xa0 && isUnicodeSpace(c)) return true;
   }
@@ -210,7 +213,9 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
   const out: Mention[] = [];
   const bySentence = groupBySentence(names);
   for (const s of doc.sentences) {
-    const sentNames = bySentence.get(s.index) ?? [];
+    const sentNames = bySentence.get(s.index);
+    // Every role is tied to a person of its sentence: a sentence that names none (most do not) has no role.
+    if (!sentNames || !hasPerson(sentNames)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (!flags[i]) continue;
       const f = roleAt(doc, tt, i, s.tokenEnd, s.tokenStart, sentNames);
@@ -248,11 +253,18 @@ export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
     const s = doc.sentences[role.sentence];
     const i = tokenStartingAt(doc.tokens, role.start);
     if (!s || i === undefined) continue;
-    const names = bySentence.get(role.sentence) ?? [];
+    const names = bySentence.get(role.sentence);
+    // No person in the sentence, no person for the role (see findRoles).
+    if (!names || !hasPerson(names)) continue;
     const f = roleAt(doc, tt, i, s.tokenEnd, s.tokenStart, names);
     if (f && doc.tokens[f.end - 1]!.end === role.end) links.push({ role, person: f.person, pattern: f.pattern });
   }
   return links;
+}
+
+function hasPerson(names: Mention[]): boolean {
+  for (const m of names) if (m.type === 'person') return true;
+  return false;
 }
 
 /** The index of the token that starts at `start` (tokens are in text order), or undefined: a binary search. */
@@ -347,31 +359,52 @@ function titleAt(tt: TitleTokens, i: number, sentEnd: number): TitleSpan {
   return { end, title };
 }
 
+/**
+ * The role that starts at token i, if any: a title, or a "who heads" verb, tied to a person. The tests most tokens
+ * fail come first and stay in this small function (the one V8 optimizes first); what follows a title found is apart.
+ */
 function roleAt(doc: Doc, tt: TitleTokens, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
-  const toks = doc.tokens;
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
   // Most tokens start no title: one flag per token rules them out.
   if (!tt.starts[i]) return undefined;
-  const lower = normAt(tt, i);
-  const verb = HEAD_VERBS.get(lower);
+  const verb = HEAD_VERBS.get(normAt(tt, i));
   const { end, title } = titleAt(tt, i, sentEnd);
   if (end < 0 && !verb) return undefined;
+  // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service"); nor is a
+  // word of a person's name a title ("Justice" in "Justice Smith" is; in "Amy Justice" it is not).
+  if (insideName(names, doc.tokens[i]!.start)) return undefined;
+  return end < 0 ? headsRole(doc, i, verb!, names) : titleRole(doc, tt, i, end, title, sentEnd, sentStart, names);
+}
+
+/** Whether `pos` lies in an organization or place name, or inside a person's name past its first character. */
+function insideName(names: Mention[], pos: number): boolean {
+  for (const m of names) if (m.start <= pos && m.end > pos && (m.type !== 'person' || m.start < pos)) return true;
+  return false;
+}
+
+/** "X, who heads Y": a person before ", who", an organization or place right after the verb at token i. */
+function headsRole(doc: Doc, i: number, verb: string, names: Mention[]): Found | undefined {
+  const toks = doc.tokens;
   const tStart = toks[i]!.start;
-  // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service").
-  if (names.some((m) => m.type !== 'person' && m.start <= tStart && m.end > tStart)) return undefined;
-  // Nor is a word of a person's name a title ("Justice" in "Justice Smith" is; in "Amy Justice" it is not).
-  if (names.some((m) => m.type === 'person' && m.start < tStart && m.end > tStart)) return undefined;
+  const before = doc.text.slice(0, tStart);
+  const after = names.find((m) => m.type !== 'person' && m.start >= toks[i]!.end && /^\s*(?:the\s+)?$/i.test(doc.text.slice(toks[i]!.end, m.start)));
+  // "X, who heads Y"; "X, the Swiss diplomat who heads Y".
+  const person = lastPersonBefore(names, tStart, WHO_GAP, doc);
+  if (!person || !after || !/\bwho\s+$/i.test(before)) return undefined;
+  return { start: i, end: i + 1, title: verb, of: ofName(after), person, pattern: 'heads' };
+}
 
-  if (end < 0) {
-    // "X, who heads Y": a person before ", who", an organization or place right after the verb.
-    const before = doc.text.slice(0, tStart);
-    const after = names.find((m) => m.type !== 'person' && m.start >= toks[i]!.end && /^\s*(?:the\s+)?$/i.test(doc.text.slice(toks[i]!.end, m.start)));
-    // "X, who heads Y"; "X, the Swiss diplomat who heads Y".
-    const person = lastPersonBefore(names, tStart, (gap) => /^\s*,[^,;()]{0,60}?\bwho\s+$/i.test(gap), doc);
-    if (!person || !after || !/\bwho\s+$/i.test(before)) return undefined;
-    return { start: i, end: i + 1, title: verb!, of: ofName(after), person, pattern: 'heads' };
-  }
+/** Between a person and the clause that names the role: ", who", ", the Swiss diplomat who". */
+const WHO_GAP = /^\s*,[^,;()]{0,60}?\bwho\s+$/i;
+/** Between a person and a title after the name: ", ", " (", ", 34, the ". */
+const APPOSITION_GAP = /^\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|his|her|its|their)\s+)?$/i;
+/** Between a person and a title after a verb: " is the ", ", who was named ", " took over as ". */
+const COPULA_GAP =
+  /^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|becomes|remains|remained|will be|served as|serves as|,\s*now|(?:was|is|has been|were|had been)\s+(?:named|appointed|elected|re-elected|enthroned|installed|sworn in|promoted|hired|chosen|confirmed)(?:\s+as)?|(?:takes|took|take|taking)\s+over\s+as)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$/i;
 
+/** The role of the title [i, end) found at token i: what it belongs to, and the person it names (if any). */
+function titleRole(doc: Doc, tt: TitleTokens, i: number, end: number, title: string, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
+  const toks = doc.tokens;
   // What the title belongs to: a modifier before it ("Russian", "U.S.", "Kremlin", "Ford's") or "of Y" after it.
   let of: string | undefined;
   let k = i - 1;
@@ -470,18 +503,10 @@ function roleAt(doc: Doc, tt: TitleTokens, i: number, sentEnd: number, sentStart
   // After the name: "Marco Rubio, the U.S. secretary of state"; "Smith, 34, a defender".
   // Photo captions place people with "left", "right", "center": those are not roles.
   if (CAPTION_POSITIONS.has(title) && /^\s*(?:[,.;)]|$)/.test(doc.text.slice(titleEnd, titleEnd + 2))) return undefined;
-  const appo = lastPersonBefore(names, modPos, (gap) => /^\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(gap), doc);
+  const appo = lastPersonBefore(names, modPos, APPOSITION_GAP, doc);
   if (appo) return { start: i, end, title, of, person: appo, pattern: 'apposition' } as Found;
   // "Smith is the coach", "Smith, who is chairman of ...".
-  const cop = lastPersonBefore(
-    names,
-    modPos,
-    (gap) =>
-      /^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|becomes|remains|remained|will be|served as|serves as|,\s*now|(?:was|is|has been|were|had been)\s+(?:named|appointed|elected|re-elected|enthroned|installed|sworn in|promoted|hired|chosen|confirmed)(?:\s+as)?|(?:takes|took|take|taking)\s+over\s+as)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(
-        gap,
-      ),
-    doc,
-  );
+  const cop = lastPersonBefore(names, modPos, COPULA_GAP, doc);
   if (cop) return { start: i, end, title, of, person: cop, pattern: 'copula' } as Found;
   return undefined;
 }
@@ -590,12 +615,13 @@ function titleEndAt(tt: TitleTokens, i: number, sentEnd: number): number {
   return longestTitleEnd(tt, i, Math.min(sentEnd, tt.toks.length));
 }
 
-function lastPersonBefore(names: Mention[], pos: number, gapOk: (gap: string) => boolean, doc: Doc): Mention | undefined {
+/** The person named last before `pos`, when the text between them matches `gap` (a pattern without the g flag). */
+function lastPersonBefore(names: Mention[], pos: number, gap: RegExp, doc: Doc): Mention | undefined {
   let best: Mention | undefined;
   for (const m of names) if (m.type === 'person' && m.end <= pos && (!best || m.end > best.end)) best = m;
   if (!best) return undefined;
   // The gap may also hold an age or a possessive owner already consumed as modifier; anything else breaks the tie.
-  return gapOk(doc.text.slice(best.end, pos)) ? best : undefined;
+  return gap.test(doc.text.slice(best.end, pos)) ? best : undefined;
 }
 
 function tokenIndexAt(toks: Token[], start: number, fallback: number): number {
