@@ -42,7 +42,10 @@ function makeTokens(text: string, bounds: Int32Array, count: number): Token[] {
   for (let k = 0; k < count; k += 2) {
     const start = bounds[k]!;
     const end = bounds[k + 1]!;
-    tokens.push({ start, end, text: end - start > MAX_SHARED ? text.slice(start, end) : sharedText(text, start, end) });
+    const length = end - start;
+    // A one-character string of Latin-1 comes from V8's own table of them (punctuation, mostly): no copy to save.
+    const own = length > MAX_SHARED || (length === 1 && text.charCodeAt(start) < 256);
+    tokens.push({ start, end, text: own ? text.slice(start, end) : sharedText(text, start, end) });
   }
   return tokens;
 }
