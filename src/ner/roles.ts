@@ -25,8 +25,12 @@ const PLURAL_TITLES = new Set(
  * same doc) look it up once per call and hand it down, not once per candidate token.
  */
 interface TitleTokens {
+  text: string;
   toks: Token[];
-  /** Whether a title or a "who heads" verb may start at each token. */
+  /**
+   * Whether a title or a "who heads" verb may start at each token, found as asked (see startsTitle): most tokens are
+   * in sentences without a person, which findRoles skips.
+   */
   starts: Uint8Array;
   /** Each token's normalized text, filled in as asked (title tokens are read again and again). */
   norms: (string | undefined)[];
@@ -36,8 +40,22 @@ const titleTokensCache = new WeakMap<Token[], TitleTokens>();
 function titleTokens(doc: Doc): TitleTokens {
   const toks = doc.tokens;
   let tt = titleTokensCache.get(toks);
-  if (!tt) titleTokensCache.set(toks, (tt = { toks, starts: titleStarts(doc.text, toks), norms: new Array<string | undefined>(toks.length) }));
+  if (!tt) {
+    tt = { text: doc.text, toks, starts: new Uint8Array(toks.length), norms: new Array<string | undefined>(toks.length) };
+    titleTokensCache.set(toks, tt);
+  }
   return tt;
+}
+
+const UNKNOWN = 0;
+const NO_START = 1;
+const MAY_START = 2;
+
+/** Whether a title or a "who heads" verb may start at token i (false past the last token). */
+function startsTitle(tt: TitleTokens, i: number): boolean {
+  let flag = tt.starts[i];
+  if (flag === UNKNOWN) tt.starts[i] = flag = mayOpenAt(tt.text, tt.toks[i]!) ? MAY_START : NO_START;
+  return flag === MAY_START;
 }
 
 function normAt(tt: TitleTokens, j: number): string {
@@ -65,20 +83,15 @@ function mayStartTitle(tt: TitleTokens, i: number): boolean {
 }
 
 /**
- * Whether a title or a "who heads" verb may start at each token. The first characters come from the article text
- * (a token's text is the text between its offsets), read in order, rather than from each token's own string: those
- * lie all over the heap, and reading one was most of the time this loop took; most tokens need no more.
+ * Whether a title or a "who heads" verb may start at this token of `text`. The first characters come from the article
+ * text (a token's text is the text between its offsets) rather than from the token's own string: those lie all over
+ * the heap, and reading one was most of the time this test took; most tokens need no more.
  */
-function titleStarts(text: string, toks: Token[]): Uint8Array {
-  const flags = new Uint8Array(toks.length);
-  for (let i = 0; i < toks.length; i++) {
-    const tok = toks[i]!;
-    // Titles and verbs start with a letter: numbers and punctuation need no look-up.
-    const c = text.charCodeAt(tok.start);
-    if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
-    if (mayOpenRole(text, tok)) flags[i] = 1;
-  }
-  return flags;
+function mayOpenAt(text: string, tok: Token): boolean {
+  // Titles and verbs start with a letter: numbers and punctuation need no look-up.
+  const c = text.charCodeAt(tok.start);
+  if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) return false;
+  return mayOpenRole(text, tok);
 }
 
 /**
@@ -208,7 +221,6 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
   // Most tokens start no title: their flag rules them out before any other work. (The loop stays small: it is
   // what V8 optimizes first; a role found is recorded apart.)
   const tt = titleTokens(doc);
-  const flags = tt.starts;
   splitTitlesFromNames(doc, tt, names);
   const out: Mention[] = [];
   const bySentence = groupBySentence(names);
@@ -217,7 +229,7 @@ export function findRoles(doc: Doc, names: Mention[]): Mention[] {
     // Every role is tied to a person of its sentence: a sentence that names none (most do not) has no role.
     if (!sentNames || !hasPerson(sentNames)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!flags[i]) continue;
+      if (!startsTitle(tt, i)) continue;
       const f = roleAt(doc, tt, i, s.tokenEnd, s.tokenStart, sentNames);
       if (!f) continue;
       addRole(doc, s.index, f, names, out);
@@ -366,7 +378,7 @@ function titleAt(tt: TitleTokens, i: number, sentEnd: number): TitleSpan {
 function roleAt(doc: Doc, tt: TitleTokens, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
   // Most tokens start no title: one flag per token rules them out.
-  if (!tt.starts[i]) return undefined;
+  if (!startsTitle(tt, i)) return undefined;
   const verb = HEAD_VERBS.get(normAt(tt, i));
   const { end, title } = titleAt(tt, i, sentEnd);
   if (end < 0 && !verb) return undefined;
@@ -611,7 +623,7 @@ function isNounModifier(w: string): boolean {
  * word mayOpenRole accepts; the flag spares most tokens the look-ups.
  */
 function titleEndAt(tt: TitleTokens, i: number, sentEnd: number): number {
-  if (!tt.starts[i]) return i;
+  if (!startsTitle(tt, i)) return i;
   return longestTitleEnd(tt, i, Math.min(sentEnd, tt.toks.length));
 }
 
@@ -655,7 +667,7 @@ function cutLeadingTitles(doc: Doc, tt: TitleTokens, m: Mention): void {
   for (;;) {
     let hit = -1;
     // A token without a title-start flag starts no title (the flag tests a superset of mayStartTitle's words).
-    for (let j = doc.tokens[i] && tt.starts[i] && mayStartTitle(tt, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
+    for (let j = doc.tokens[i] && startsTitle(tt, i) && mayStartTitle(tt, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
       const t = doc.tokens[j - 1];
       if (!t || t.end >= m.end) continue;
       if (TITLES.has(normText(tt, i, j))) {
