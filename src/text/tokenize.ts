@@ -37,17 +37,32 @@ export function tokenize(text: string): Token[] {
 /** Scratch for token offsets (start, end, start, end...), reused from article to article. */
 let bounds = new Int32Array(1 << 16);
 
+/**
+ * The tokens are built in one array reused from article to article and copied out at their exact number: an array
+ * grown by push allocates about twice its final size on the way, and the collector copies what is still young.
+ */
+const scratch: Token[] = [];
+/** How many slots of `scratch` the last article filled. */
+let scratchUsed = 0;
+/**
+ * What the slots past the last article's tokens hold, so that the scratch keeps alive no tokens (nor, through their
+ * slices, the text) of any article but the last.
+ */
+const NO_TOKEN: Token = { start: 0, end: 0, text: '' };
+
 function makeTokens(text: string, bounds: Int32Array, count: number): Token[] {
-  const tokens: Token[] = [];
+  const n = count >> 1;
   for (let k = 0; k < count; k += 2) {
     const start = bounds[k]!;
     const end = bounds[k + 1]!;
     const length = end - start;
     // A one-character string of Latin-1 comes from V8's own table of them (punctuation, mostly): no copy to save.
     const own = length > MAX_SHARED || (length === 1 && text.charCodeAt(start) < 256);
-    tokens.push({ start, end, text: own ? text.slice(start, end) : sharedText(text, start, end) });
+    scratch[k >> 1] = { start, end, text: own ? text.slice(start, end) : sharedText(text, start, end) };
   }
-  return tokens;
+  for (let i = n; i < scratchUsed; i++) scratch[i] = NO_TOKEN;
+  scratchUsed = n;
+  return scratch.slice(0, n);
 }
 
 /**
