@@ -20,58 +20,107 @@ const PLURAL_TITLES = new Set(
   [...TITLES].flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
 );
 
-/** Per token list: each token's normalized text, filled in as asked (title tokens are read again and again). */
-const normCache = new WeakMap<Token[], (string | undefined)[]>();
-function normsOf(toks: Token[]): (string | undefined)[] {
-  let norms = normCache.get(toks);
-  if (!norms) normCache.set(toks, (norms = new Array<string | undefined>(toks.length)));
-  return norms;
+/**
+ * What role finding reads of a doc's tokens, kept per token list: findRoles and linkRoles (called again for the
+ * same doc) look it up once per call and hand it down, not once per candidate token.
+ */
+interface TitleTokens {
+  text: string;
+  toks: Token[];
+  /**
+   * Whether a title or a "who heads" verb may start at each token, found as asked (see startsTitle): most tokens are
+   * in sentences without a person, which findRoles skips.
+   */
+  starts: Uint8Array;
+  /** Each token's normalized text, filled in as asked (title tokens are read again and again). */
+  norms: (string | undefined)[];
+}
+
+const titleTokensCache = new WeakMap<Token[], TitleTokens>();
+function titleTokens(doc: Doc): TitleTokens {
+  const toks = doc.tokens;
+  let tt = titleTokensCache.get(toks);
+  if (!tt) {
+    tt = { text: doc.text, toks, starts: new Uint8Array(toks.length), norms: new Array<string | undefined>(toks.length) };
+    titleTokensCache.set(toks, tt);
+  }
+  return tt;
+}
+
+const UNKNOWN = 0;
+const NO_START = 1;
+const MAY_START = 2;
+
+/** Whether a title or a "who heads" verb may start at token i (false past the last token). */
+function startsTitle(tt: TitleTokens, i: number): boolean {
+  let flag = tt.starts[i];
+  if (flag === UNKNOWN) tt.starts[i] = flag = mayOpenAt(tt.text, tt.toks[i]!) ? MAY_START : NO_START;
+  return flag === MAY_START;
+}
+
+function normAt(tt: TitleTokens, j: number): string {
+  return (tt.norms[j] ??= normTok(tt.toks[j]!.text));
+}
+
+/**
+ * norm() of the tokens [i, end) joined by spaces, built from the tokens' normalized texts: norm() splits at
+ * whitespace and joins the words with one space, so the words of the whole are the words of each token in turn.
+ */
+function normText(tt: TitleTokens, i: number, end: number): string {
+  let text = '';
+  for (let j = i; j < end; j++) {
+    const w = normAt(tt, j);
+    if (w) text = text ? `${text} ${w}` : w;
+  }
+  return text;
 }
 
 /** True when a title of the lexicon may start at token i. */
-function mayStartTitle(toks: Token[], i: number): boolean {
-  const n = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
+function mayStartTitle(tt: TitleTokens, i: number): boolean {
+  const n = normAt(tt, i);
   const sp = n.indexOf(' ');
   return n !== '' && TITLE_PREFIXES.has(sp < 0 ? n : n.slice(0, sp));
 }
 
-/** Per token list: whether a title or a "who heads" verb may start at each token, computed once per doc. */
-const startFlags = new WeakMap<Token[], Uint8Array>();
-function titleStarts(toks: Token[]): Uint8Array {
-  let flags = startFlags.get(toks);
-  if (!flags) {
-    flags = new Uint8Array(toks.length);
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!.text;
-      // Titles and verbs start with a letter: numbers and punctuation need no look-up.
-      const c = t.charCodeAt(0);
-      if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) continue;
-      if (mayOpenRole(t)) flags[i] = 1;
-    }
-    startFlags.set(toks, flags);
-  }
-  return flags;
+/**
+ * Whether a title or a "who heads" verb may start at this token of `text`. The first characters come from the article
+ * text (a token's text is the text between its offsets) rather than from the token's own string: those lie all over
+ * the heap, and reading one was most of the time this test took; most tokens need no more.
+ */
+function mayOpenAt(text: string, tok: Token): boolean {
+  // Titles and verbs start with a letter: numbers and punctuation need no look-up.
+  const c = text.charCodeAt(tok.start);
+  if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128)) return false;
+  return mayOpenRole(text, tok);
 }
 
 /**
- * Whether a title or a "who heads" verb may start at a token with this text: its first word opens a title, is the
+ * Whether a title or a "who heads" verb may start at this token of `text`: its first word opens a title, is the
  * plural of a one-word title, or the whole token is a "heads" verb or a bare prefix. Not memoized: for plain words
  * a lower-casing and one set look-up cost less than a cache look-up with a fresh token string.
  */
-function mayOpenRole(t: string): boolean {
+function mayOpenRole(text: string, tok: Token): boolean {
+  // Openers are words of two or more a-z letters (checked where OPENER_SHAPES is built).
+  const length = tok.end - tok.start;
+  if (length < 2) return false;
+  // The first word of a token (which starts with no hyphen or space) starts with the token's first two characters
+  // lower-cased; it can be an opener only if those are a-z and some opener starts with them: most tokens fail this
+  // before any other test.
+  const c0 = lowerAsciiLetter(text.charCodeAt(tok.start));
+  const c1 = lowerAsciiLetter(text.charCodeAt(tok.start + 1));
+  if (c0 < 0 || c1 < 0) return false;
+  const lengths = OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]!;
+  if (!lengths) return false;
+
   // Hyphens and curly apostrophes go through the full normalization.
-  if (hasHyphenQuoteOrSpace(t)) {
-    const n = normTok(t);
+  if (hasHyphenQuoteOrSpace(text, tok.start, tok.end)) {
+    const n = normTok(tok.text);
     const sp = n.indexOf(' ');
     return sp < 0 ? WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n) : WORD_OPENERS.has(n.slice(0, sp));
   }
-  // A plain word needs only lower case, letter by letter. Openers are words of two or more a-z letters, so the word
-  // can be one only if its first two characters lower-case to a-z and some opener has those two letters and its
-  // length: most tokens fail this without a lower-casing or a set look-up.
-  const c0 = lowerAsciiLetter(t.charCodeAt(0));
-  const c1 = lowerAsciiLetter(t.charCodeAt(1));
-  if (c0 < 0 || c1 < 0 || !(OPENER_SHAPES[(c0 - 97) * 26 + (c1 - 97)]! & lengthBit(t.length))) return false;
-  const n = t.toLowerCase();
+  // A plain word needs only lower case, letter by letter: it is an opener only if one of that length starts so.
+  if (!(lengths & lengthBit(length))) return false;
+  const n = tok.text.toLowerCase();
   return WORD_OPENERS.has(n) || WHOLE_OPENERS.has(n);
 }
 
@@ -85,10 +134,13 @@ function lowerAsciiLetter(c: number): number {
   return l >= 97 && l <= 122 ? l : -1;
 }
 
-/** /[-’\s]/.test(t) as a loop over the characters, which costs less for a short token than a regex call. */
-function hasHyphenQuoteOrSpace(t: string): boolean {
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
+/**
+ * /[-’\s]/.test() of text[start, end) as a loop over the characters, which costs less for a short token than a regex
+ * call (and reads the article text, in cache, not the token's string).
+ */
+function hasHyphenQuoteOrSpace(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
     if (c === 45 || c === 0x2019 || c === 32 || (c >= 9 && c <= 13)) return true;
     if (c >= 0xa0 && isUnicodeSpace(c)) return true;
   }
@@ -100,38 +152,41 @@ function isUnicodeSpace(c: number): boolean {
 }
 
 /** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
-function longestTitleEnd(toks: Token[], i: number, sentEnd: number): number {
+function longestTitleEnd(tt: TitleTokens, i: number, sentEnd: number): number {
   let best = i;
   let key = '';
-  const norms = normsOf(toks);
+  const toks = tt.toks;
   for (let j = i; j < sentEnd && j < i + MAX_TITLE_WORDS; j++) {
-    const w = (norms[j] ??= normTok(toks[j]!.text));
+    const w = normAt(tt, j);
     if (!w) break;
     key = key ? `${key} ${w}` : w;
     // A plural title ("two opposition leaders, A and B") is the title of each person it names.
     // Only in lower case: a capitalized plural is most often a name's word ("Queens Park", "House of Representatives").
-    if (key.length > 3 && PLURAL_TITLES.has(key) && /^\p{Ll}/u.test(toks[j]!.text) && !Object.hasOwn(HEAD_VERBS, key)) best = j + 1;
+    if (key.length > 3 && PLURAL_TITLES.has(key) && /^\p{Ll}/u.test(toks[j]!.text) && !HEAD_VERBS.has(key)) best = j + 1;
     if (!TITLE_PREFIXES.has(key)) break;
     if (TITLES.has(key)) best = j + 1;
   }
   return best;
 }
 
-/** "X, who heads Y": the verb names the role. */
-const HEAD_VERBS: Record<string, string> = {
-  heads: 'head',
-  headed: 'head',
-  leads: 'leader',
-  led: 'leader',
-  chairs: 'chair',
-  chaired: 'chair',
-  runs: 'head',
-  directs: 'director',
-  manages: 'manager',
-  coaches: 'coach',
-  captains: 'captain',
-  founded: 'founder',
-};
+/**
+ * "X, who heads Y": the verb names the role. A Map, not an object: the word asked about is a new string, and a
+ * property look-up first finds it in V8's table of property names, which cost more than the rest of roleAt's start.
+ */
+const HEAD_VERBS = new Map<string, string>([
+  ['heads', 'head'],
+  ['headed', 'head'],
+  ['leads', 'leader'],
+  ['led', 'leader'],
+  ['chairs', 'chair'],
+  ['chaired', 'chair'],
+  ['runs', 'head'],
+  ['directs', 'director'],
+  ['manages', 'manager'],
+  ['coaches', 'coach'],
+  ['captains', 'captain'],
+  ['founded', 'founder'],
+]);
 
 /** Words between a modifier and its title that belong to neither ("former Russian foreign minister"). */
 const ADJECTIVES = new Set(
@@ -165,15 +220,17 @@ interface Found {
 export function findRoles(doc: Doc, names: Mention[]): Mention[] {
   // Most tokens start no title: their flag rules them out before any other work. (The loop stays small: it is
   // what V8 optimizes first; a role found is recorded apart.)
-  const flags = titleStarts(doc.tokens);
-  splitTitlesFromNames(doc, names, flags);
+  const tt = titleTokens(doc);
+  splitTitlesFromNames(doc, tt, names);
   const out: Mention[] = [];
   const bySentence = groupBySentence(names);
   for (const s of doc.sentences) {
-    const sentNames = bySentence.get(s.index) ?? [];
+    const sentNames = bySentence.get(s.index);
+    // Every role is tied to a person of its sentence: a sentence that names none (most do not) has no role.
+    if (!sentNames || !hasPerson(sentNames)) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!flags[i]) continue;
-      const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, sentNames);
+      if (!startsTitle(tt, i)) continue;
+      const f = roleAt(doc, tt, i, s.tokenEnd, s.tokenStart, sentNames);
       if (!f) continue;
       addRole(doc, s.index, f, names, out);
       i = f.end - 1;
@@ -202,16 +259,24 @@ export function linkRoles(doc: Doc, mentions: Mention[]): RoleLink[] {
   const links: RoleLink[] = [];
   if (!mentions.some((m) => m.type === 'role')) return links;
   const bySentence = groupBySentence(mentions.filter((m) => m.type !== 'role'));
+  const tt = titleTokens(doc);
   for (const role of mentions) {
     if (role.type !== 'role') continue;
     const s = doc.sentences[role.sentence];
     const i = tokenStartingAt(doc.tokens, role.start);
     if (!s || i === undefined) continue;
-    const names = bySentence.get(role.sentence) ?? [];
-    const f = roleAt(doc, i, s.tokenEnd, s.tokenStart, names);
+    const names = bySentence.get(role.sentence);
+    // No person in the sentence, no person for the role (see findRoles).
+    if (!names || !hasPerson(names)) continue;
+    const f = roleAt(doc, tt, i, s.tokenEnd, s.tokenStart, names);
     if (f && doc.tokens[f.end - 1]!.end === role.end) links.push({ role, person: f.person, pattern: f.pattern });
   }
   return links;
+}
+
+function hasPerson(names: Mention[]): boolean {
+  for (const m of names) if (m.type === 'person') return true;
+  return false;
 }
 
 /** The index of the token that starts at `start` (tokens are in text order), or undefined: a binary search. */
@@ -245,14 +310,15 @@ export function isTitle(text: string): boolean {
 /** The canonical (lower-case) title of a role mention's text ("Foreign Minister" -> "foreign minister"). */
 export const canonicalTitle = memoize((text: string): string => {
   const n = norm(text);
-  if (Object.hasOwn(HEAD_VERBS, n)) return HEAD_VERBS[n]!;
+  const verbRole = HEAD_VERBS.get(n);
+  if (verbRole !== undefined) return verbRole;
   return !TITLES.has(n) && n.endsWith('s') && TITLES.has(singular(n)) ? singular(n) : n;
 });
 
 /** True when a role mention's text is a plural title ("opposition leaders"). */
 export function isPluralTitle(text: string): boolean {
   const n = norm(text);
-  return !TITLES.has(n) && PLURAL_TITLES.has(n) && !Object.hasOwn(HEAD_VERBS, n);
+  return !TITLES.has(n) && PLURAL_TITLES.has(n) && !HEAD_VERBS.has(n);
 }
 
 /** The singular of a title's last word: "leaders" -> "leader", "secretaries" -> "secretary", "bosses" -> "boss". */
@@ -269,66 +335,88 @@ interface TitleSpan {
 }
 
 /** The longest title at token i (with a bare prefix, a compound prefix or a portfolio), within the sentence. */
-function titleAt(toks: Token[], i: number, sentEnd: number): TitleSpan {
+function titleAt(tt: TitleTokens, i: number, sentEnd: number): TitleSpan {
+  const toks = tt.toks;
   let end = -1;
   let title = '';
-  const longest = longestTitleEnd(toks, i, sentEnd);
+  const longest = longestTitleEnd(tt, i, sentEnd);
   if (longest > i) {
     end = longest;
-    title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+    title = normText(tt, i, end);
   }
   // "Vice Prime Minister": a prefix that is no title alone still opens the title after it.
   if (end < 0 && BARE_PREFIXES.has(toks[i]!.text.toLowerCase())) {
-    const more = titleEndAt(toks, i + 1, sentEnd);
+    const more = titleEndAt(tt, i + 1, sentEnd);
     if (more > i + 1) {
       end = more;
-      title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+      title = normText(tt, i, end);
     }
   }
   if (end > 0) {
     // "Deputy Foreign Minister", "Vice Prime Minister": a prefix title before another title is one title.
     if (COMPOUND_PREFIXES.has(title)) {
-      const more = titleEndAt(toks, end, sentEnd);
+      const more = titleEndAt(tt, end, sentEnd);
       if (more > end) {
         end = more;
-        title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+        title = normText(tt, i, end);
       }
     }
     // "Minister of Industry and Trade", "Minister of State for Sport": a portfolio is part of the title.
     const portfolio = portfolioEnd(toks, end, sentEnd, title);
     if (portfolio > end) {
       end = portfolio;
-      title = norm(toks.slice(i, end).map((t) => t.text).join(' '));
+      title = normText(tt, i, end);
     }
   }
   return { end, title };
 }
 
-function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
-  const toks = doc.tokens;
+/**
+ * The role that starts at token i, if any: a title, or a "who heads" verb, tied to a person. The tests most tokens
+ * fail come first and stay in this small function (the one V8 optimizes first); what follows a title found is apart.
+ */
+function roleAt(doc: Doc, tt: TitleTokens, i: number, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
   // Longest title from the lexicon starting at token i; a verb of "who heads" also names a role.
   // Most tokens start no title: one flag per token rules them out.
-  if (!titleStarts(toks)[i]) return undefined;
-  const lower = (normsOf(toks)[i] ??= normTok(toks[i]!.text));
-  const verb = Object.hasOwn(HEAD_VERBS, lower) ? HEAD_VERBS[lower] : undefined;
-  const { end, title } = titleAt(toks, i, sentEnd);
+  if (!startsTitle(tt, i)) return undefined;
+  const verb = HEAD_VERBS.get(normAt(tt, i));
+  const { end, title } = titleAt(tt, i, sentEnd);
   if (end < 0 && !verb) return undefined;
+  // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service"); nor is a
+  // word of a person's name a title ("Justice" in "Justice Smith" is; in "Amy Justice" it is not).
+  if (insideName(names, doc.tokens[i]!.start)) return undefined;
+  return end < 0 ? headsRole(doc, i, verb!, names) : titleRole(doc, tt, i, end, title, sentEnd, sentStart, names);
+}
+
+/** Whether `pos` lies in an organization or place name, or inside a person's name past its first character. */
+function insideName(names: Mention[], pos: number): boolean {
+  for (const m of names) if (m.start <= pos && m.end > pos && (m.type !== 'person' || m.start < pos)) return true;
+  return false;
+}
+
+/** "X, who heads Y": a person before ", who", an organization or place right after the verb at token i. */
+function headsRole(doc: Doc, i: number, verb: string, names: Mention[]): Found | undefined {
+  const toks = doc.tokens;
   const tStart = toks[i]!.start;
-  // A title inside an organization or place name is part of that name ("Foreign Ministry Press Service").
-  if (names.some((m) => m.type !== 'person' && m.start <= tStart && m.end > tStart)) return undefined;
-  // Nor is a word of a person's name a title ("Justice" in "Justice Smith" is; in "Amy Justice" it is not).
-  if (names.some((m) => m.type === 'person' && m.start < tStart && m.end > tStart)) return undefined;
+  const before = doc.text.slice(0, tStart);
+  const after = names.find((m) => m.type !== 'person' && m.start >= toks[i]!.end && /^\s*(?:the\s+)?$/i.test(doc.text.slice(toks[i]!.end, m.start)));
+  // "X, who heads Y"; "X, the Swiss diplomat who heads Y".
+  const person = lastPersonBefore(names, tStart, WHO_GAP, doc);
+  if (!person || !after || !/\bwho\s+$/i.test(before)) return undefined;
+  return { start: i, end: i + 1, title: verb, of: ofName(after), person, pattern: 'heads' };
+}
 
-  if (end < 0) {
-    // "X, who heads Y": a person before ", who", an organization or place right after the verb.
-    const before = doc.text.slice(0, tStart);
-    const after = names.find((m) => m.type !== 'person' && m.start >= toks[i]!.end && /^\s*(?:the\s+)?$/i.test(doc.text.slice(toks[i]!.end, m.start)));
-    // "X, who heads Y"; "X, the Swiss diplomat who heads Y".
-    const person = lastPersonBefore(names, tStart, (gap) => /^\s*,[^,;()]{0,60}?\bwho\s+$/i.test(gap), doc);
-    if (!person || !after || !/\bwho\s+$/i.test(before)) return undefined;
-    return { start: i, end: i + 1, title: verb!, of: ofName(after), person, pattern: 'heads' };
-  }
+/** Between a person and the clause that names the role: ", who", ", the Swiss diplomat who". */
+const WHO_GAP = /^\s*,[^,;()]{0,60}?\bwho\s+$/i;
+/** Between a person and a title after the name: ", ", " (", ", 34, the ". */
+const APPOSITION_GAP = /^\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|his|her|its|their)\s+)?$/i;
+/** Between a person and a title after a verb: " is the ", ", who was named ", " took over as ". */
+const COPULA_GAP =
+  /^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|becomes|remains|remained|will be|served as|serves as|,\s*now|(?:was|is|has been|were|had been)\s+(?:named|appointed|elected|re-elected|enthroned|installed|sworn in|promoted|hired|chosen|confirmed)(?:\s+as)?|(?:takes|took|take|taking)\s+over\s+as)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$/i;
 
+/** The role of the title [i, end) found at token i: what it belongs to, and the person it names (if any). */
+function titleRole(doc: Doc, tt: TitleTokens, i: number, end: number, title: string, sentEnd: number, sentStart: number, names: Mention[]): Found | undefined {
+  const toks = doc.tokens;
   // What the title belongs to: a modifier before it ("Russian", "U.S.", "Kremlin", "Ford's") or "of Y" after it.
   let of: string | undefined;
   let k = i - 1;
@@ -397,12 +485,12 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   // ... and through "and" between titles ("chairman and chief executive X").
   let j = end;
   for (;;) {
-    const t = titleEndAt(toks, j, sentEnd);
+    const t = titleEndAt(tt, j, sentEnd);
     if (t > j) {
       j = t;
       continue;
     }
-    const u = toks[j]?.text.toLowerCase() === 'and' ? titleEndAt(toks, j + 1, sentEnd) : j + 1;
+    const u = toks[j]?.text.toLowerCase() === 'and' ? titleEndAt(tt, j + 1, sentEnd) : j + 1;
     if (u > j + 1) {
       j = u;
       continue;
@@ -427,18 +515,10 @@ function roleAt(doc: Doc, i: number, sentEnd: number, sentStart: number, names: 
   // After the name: "Marco Rubio, the U.S. secretary of state"; "Smith, 34, a defender".
   // Photo captions place people with "left", "right", "center": those are not roles.
   if (CAPTION_POSITIONS.has(title) && /^\s*(?:[,.;)]|$)/.test(doc.text.slice(titleEnd, titleEnd + 2))) return undefined;
-  const appo = lastPersonBefore(names, modPos, (gap) => /^\s*[,(]\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(gap), doc);
+  const appo = lastPersonBefore(names, modPos, APPOSITION_GAP, doc);
   if (appo) return { start: i, end, title, of, person: appo, pattern: 'apposition' } as Found;
   // "Smith is the coach", "Smith, who is chairman of ...".
-  const cop = lastPersonBefore(
-    names,
-    modPos,
-    (gap) =>
-      /^\s*(?:,\s*who\s+)?(?:is|was|has been|had been|became|becomes|remains|remained|will be|served as|serves as|,\s*now|(?:was|is|has been|were|had been)\s+(?:named|appointed|elected|re-elected|enthroned|installed|sworn in|promoted|hired|chosen|confirmed)(?:\s+as)?|(?:takes|took|take|taking)\s+over\s+as)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$/i.test(
-        gap,
-      ),
-    doc,
-  );
+  const cop = lastPersonBefore(names, modPos, COPULA_GAP, doc);
   if (cop) return { start: i, end, title, of, person: cop, pattern: 'copula' } as Found;
   return undefined;
 }
@@ -455,7 +535,7 @@ const WORD_OPENERS = new Set([
   ...[...TITLES].filter((t) => !t.includes(' ')).flatMap((t) => [`${t}s`, `${t}es`, `${t.slice(0, -1)}ies`].filter((w) => singular(w) === t)),
 ]);
 /** Whole tokens that open a role without a title word: "heads" in "X, who heads Y"; "vice" in "Vice Prime Minister". */
-const WHOLE_OPENERS = new Set([...Object.keys(HEAD_VERBS), ...BARE_PREFIXES]);
+const WHOLE_OPENERS = new Set([...HEAD_VERBS.keys(), ...BARE_PREFIXES]);
 /** Per first two letters a-z, a bit for each length of the openers starting with them (lengths from 31 share one). */
 const OPENER_SHAPES = new Int32Array(26 * 26);
 for (const w of [...WORD_OPENERS, ...WHOLE_OPENERS]) {
@@ -537,17 +617,23 @@ function isNounModifier(w: string): boolean {
   return /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !STOP.has(lw) && !/(?:ed|ly)$/.test(lw) && !TITLES.has(norm(lw));
 }
 
-/** The token index past the longest title starting at token i, or i when none starts there. */
-function titleEndAt(toks: Token[], i: number, sentEnd: number): number {
-  return longestTitleEnd(toks, i, Math.min(sentEnd, toks.length));
+/**
+ * The token index past the longest title starting at token i, or i when none starts there. A token without a start
+ * flag starts none: a title's first token normalizes to a word-prefix of a title, or to a plural title, whose first
+ * word mayOpenRole accepts; the flag spares most tokens the look-ups.
+ */
+function titleEndAt(tt: TitleTokens, i: number, sentEnd: number): number {
+  if (!startsTitle(tt, i)) return i;
+  return longestTitleEnd(tt, i, Math.min(sentEnd, tt.toks.length));
 }
 
-function lastPersonBefore(names: Mention[], pos: number, gapOk: (gap: string) => boolean, doc: Doc): Mention | undefined {
+/** The person named last before `pos`, when the text between them matches `gap` (a pattern without the g flag). */
+function lastPersonBefore(names: Mention[], pos: number, gap: RegExp, doc: Doc): Mention | undefined {
   let best: Mention | undefined;
   for (const m of names) if (m.type === 'person' && m.end <= pos && (!best || m.end > best.end)) best = m;
   if (!best) return undefined;
   // The gap may also hold an age or a possessive owner already consumed as modifier; anything else breaks the tie.
-  return gapOk(doc.text.slice(best.end, pos)) ? best : undefined;
+  return gap.test(doc.text.slice(best.end, pos)) ? best : undefined;
 }
 
 function tokenIndexAt(toks: Token[], start: number, fallback: number): number {
@@ -565,26 +651,26 @@ function ofName(m: Mention): string {
  * Taggers trained on corpora whose person spans include titles (GMB) return "President Vladimir Putin" as one
  * person. The title part is a role of its own: the person mention is shortened in place to the name.
  */
-function splitTitlesFromNames(doc: Doc, names: Mention[], flags: Uint8Array): void {
-  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, m, flags);
+function splitTitlesFromNames(doc: Doc, tt: TitleTokens, names: Mention[]): void {
+  for (const m of names) if (m.type === 'person') cutLeadingTitles(doc, tt, m);
   // A capitalized title inside a longer name, with a person's name after it: "Springbok scrum-half Joost van der
   // Westhuizen", "Federal Aviation Administration Director Jane Doe" (an organization to the tagger). The name after
   // the title is the mention; for an organization only when it starts with a known given name.
-  for (const m of names) if (m.type === 'person' || m.type === 'organization') cutInnerTitle(doc, m);
+  for (const m of names) if (m.type === 'person' || m.type === 'organization') cutInnerTitle(doc, tt, m);
 }
 
 /** "President Vladimir Putin" as one person: the mention starts after its leading titles. */
-function cutLeadingTitles(doc: Doc, m: Mention, flags: Uint8Array): void {
+function cutLeadingTitles(doc: Doc, tt: TitleTokens, m: Mention): void {
   let i = tokenStartingAt(doc.tokens, m.start);
   if (i === undefined) return;
   let cut = -1;
   for (;;) {
     let hit = -1;
     // A token without a title-start flag starts no title (the flag tests a superset of mayStartTitle's words).
-    for (let j = doc.tokens[i] && flags[i] && mayStartTitle(doc.tokens, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
+    for (let j = doc.tokens[i] && startsTitle(tt, i) && mayStartTitle(tt, i) ? i + MAX_TITLE_WORDS : i; j > i; j--) {
       const t = doc.tokens[j - 1];
       if (!t || t.end >= m.end) continue;
-      if (TITLES.has(norm(doc.tokens.slice(i, j).map((x) => x.text).join(' ')))) {
+      if (TITLES.has(normText(tt, i, j))) {
         hit = j;
         break;
       }
@@ -599,13 +685,13 @@ function cutLeadingTitles(doc: Doc, m: Mention, flags: Uint8Array): void {
 }
 
 /** A person's name after a title inside a person or organization mention becomes the mention (see above). */
-function cutInnerTitle(doc: Doc, m: Mention): void {
+function cutInnerTitle(doc: Doc, tt: TitleTokens, m: Mention): void {
   const first = tokenStartingAt(doc.tokens, m.start);
   if (first === undefined) return;
   let last = first;
   while (doc.tokens[last + 1] && doc.tokens[last + 1]!.end <= m.end) last++;
   for (let p = m.type === 'organization' ? first : first + 1; p < last; p++) {
-    const end = titleEndAt(doc.tokens, p, last + 1);
+    const end = titleEndAt(tt, p, last + 1);
     if (end === p || end > last) continue;
     const rest = doc.tokens.slice(end, last + 1);
     if (!namesPersonAfter(doc, m, p, rest)) continue;

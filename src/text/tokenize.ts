@@ -22,9 +22,79 @@ const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
  * The tokens of `text`: the matches of TOKEN_RE, found by a scanner over character classes. It gives the same tokens
  * as `text.matchAll(TOKEN_RE)` (tests compare the two) without building a match array per token, which was most of
  * the cost; TOKEN_RE stays the definition.
+ *
+ * The scanner only writes token offsets into a scratch array; a small loop apart then builds the Token objects. V8
+ * decides after a few collections to allocate the tokens (which live as long as their article) in the old
+ * generation, and that decision throws away the optimized code that allocates them: a small loop is cheap to
+ * compile again, the scanner (most of the code) is compiled once.
  */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+  // A token is at least one UTF-16 unit: two offsets per unit is always enough room.
+  if (bounds.length < 2 * text.length) bounds = new Int32Array(Math.max(2 * text.length, 2 * bounds.length));
+  return makeTokens(text, bounds, scanTokens(text, bounds));
+}
+
+/** Scratch for token offsets (start, end, start, end...), reused from article to article. */
+let bounds = new Int32Array(1 << 16);
+
+/**
+ * The tokens are built in one array reused from article to article and copied out at their exact number: an array
+ * grown by push allocates about twice its final size on the way, and the collector copies what is still young.
+ */
+const scratch: Token[] = [];
+/** How many slots of `scratch` the last article filled. */
+let scratchUsed = 0;
+/**
+ * What the slots past the last article's tokens hold, so that the scratch keeps alive no tokens (nor, through their
+ * slices, the text) of any article but the last.
+ */
+const NO_TOKEN: Token = { start: 0, end: 0, text: '' };
+
+function makeTokens(text: string, bounds: Int32Array, count: number): Token[] {
+  const n = count >> 1;
+  for (let k = 0; k < count; k += 2) {
+    const start = bounds[k]!;
+    const end = bounds[k + 1]!;
+    const length = end - start;
+    // A one-character string of Latin-1 comes from V8's own table of them (punctuation, mostly): no copy to save.
+    const own = length > MAX_SHARED || (length === 1 && text.charCodeAt(start) < 256);
+    scratch[k >> 1] = { start, end, text: own ? text.slice(start, end) : sharedText(text, start, end) };
+  }
+  for (let i = n; i < scratchUsed; i++) scratch[i] = NO_TOKEN;
+  scratchUsed = n;
+  return scratch.slice(0, n);
+}
+
+/**
+ * Token texts seen before, by a hash of their characters: a word that recurs ("the", "said", "minister") is one
+ * string for all its tokens, not a new copy per token. Those copies were half the memory tokenizing allocated, and
+ * they live as long as their article (through every stage of a batch), so the collector copied each of them too.
+ * A slot holds the last text that hashed to it (no probing; a collision only costs a new string).
+ */
+const shared: string[] = new Array<string>(1 << 16).fill('');
+/**
+ * Longer slices are views into the article text rather than copies (V8 makes a string of 13 or more characters a
+ * slice), which cost little, and keeping one here would keep its whole article alive.
+ */
+const MAX_SHARED = 12;
+
+function sharedText(text: string, start: number, end: number): string {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  const slot = (h ^ (h >>> 16)) & (shared.length - 1);
+  const seen = shared[slot]!;
+  if (seen.length === end - start && sameChars(text, start, seen)) return seen;
+  return (shared[slot] = text.slice(start, end));
+}
+
+function sameChars(text: string, start: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Writes the start and end offsets of the tokens of `text` into `out`; returns how many numbers it wrote. */
+function scanTokens(text: string, out: Int32Array): number {
+  let k = 0;
   const n = text.length;
   let p = 0;
   while (p < n) {
@@ -37,20 +107,9 @@ export function tokenize(text: string): Token[] {
     }
     let q = p + size;
     if (cls & LETTER) {
-      // (?:\p{L}\.){2,}: two or more letter-dot pairs ("U.S."); most words have no dot after their first letter.
-      let pairs = 0;
-      let r = p;
-      if (text.charCodeAt(q) === 46) {
-        for (;;) {
-          const c = text.codePointAt(r);
-          if (c === undefined || !(charClass(c) & LETTER)) break;
-          const after = r + (c > 0xffff ? 2 : 1);
-          if (text.charCodeAt(after) !== 46) break;
-          r = after + 1;
-          pairs++;
-        }
-      }
-      if (pairs >= 2) q = r;
+      // Most words have no dot after their first letter: the abbreviation's own function runs only for those that do.
+      const dotted = text.charCodeAt(q) === 46 ? dottedEnd(text, p) : -1;
+      if (dotted >= 0) q = dotted;
       else {
         // \p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&](?![sS]\b)[\p{L}\p{M}\p{N}]+)*
         q = wordCharsEnd(text, q);
@@ -63,21 +122,15 @@ export function tokenize(text: string): Token[] {
     } else if ((cp === 39 || cp === 0x2019) && possessiveAt(text, p + 1)) {
       q = p + 2; // ['’][sS]\b
     } else if (cp >= 48 && cp <= 57) {
-      // \d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?
-      q = digitsEnd(text, q);
-      for (;;) {
-        const c = text.charCodeAt(q);
-        if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigit(text.charCodeAt(q + 1))) q = digitsEnd(text, q + 1);
-        else break;
-      }
-      if (ORDINAL_SUFFIXES.has(text.slice(q, q + 2))) q += 2;
-      else if (text.charCodeAt(q) === 115) q += 1;
+      q = numberEnd(text, q);
     }
     // Anything else is \S: one code point.
-    tokens.push({ start: p, end: q, text: text.slice(p, q) });
+    out[k] = p;
+    out[k + 1] = q;
+    k += 2;
     p = q;
   }
-  return tokens;
+  return k;
 }
 
 // Character classes by code point, as the u-flag regexes define them; looked up once per BMP code point.
@@ -120,12 +173,45 @@ function wordCharsEnd(text: string, q: number): number {
   }
 }
 
+// The rarer kinds of token have functions of their own, outside the scanner's loop: V8 compiles the loop when it gets
+// hot, and the less it holds the less that costs (the scanner is compiled on every run, before the first article ends).
+
+/** (?:\p{L}\.){2,} at `p`: the end of two or more letter-dot pairs ("U.S."), or -1. */
+function dottedEnd(text: string, p: number): number {
+  let pairs = 0;
+  let r = p;
+  for (;;) {
+    const c = text.codePointAt(r);
+    if (c === undefined || !(charClass(c) & LETTER)) break;
+    const after = r + (c > 0xffff ? 2 : 1);
+    if (text.charCodeAt(after) !== 46) break;
+    r = after + 1;
+    pairs++;
+  }
+  return pairs >= 2 ? r : -1;
+}
+
+/** \d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)? continued from `q`, just past a number's first digit. */
+function numberEnd(text: string, q: number): number {
+  q = digitsEnd(text, q);
+  for (;;) {
+    const c = text.charCodeAt(q);
+    if ((c === 46 || c === 44 || c === 58 || c === 47) && isDigit(text.charCodeAt(q + 1))) q = digitsEnd(text, q + 1);
+    else break;
+  }
+  const c = text.charCodeAt(q);
+  const d = text.charCodeAt(q + 1);
+  // st, nd, rd, th; else s
+  if ((c === 115 && d === 116) || (c === 110 && d === 100) || (c === 114 && d === 100) || (c === 116 && d === 104)) q += 2;
+  else if (c === 115) q += 1;
+  return q;
+}
+
 function digitsEnd(text: string, q: number): number {
   while (isDigit(text.charCodeAt(q))) q++;
   return q;
 }
 
-const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** - ' ’ & */
 const isJoiner = (c: number) => c === 45 || c === 39 || c === 0x2019 || c === 38;
