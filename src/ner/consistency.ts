@@ -18,10 +18,18 @@ function isInitial(t: string): boolean {
 }
 
 function startsUpper(t: string): boolean {
-  const c = t.charCodeAt(0);
+  return startsUpperAt(t, 0);
+}
+
+/**
+ * `startsUpper` of the token starting at text[at]. Loops over many tokens read the article text, not each
+ * token's string: the text is read in order, the strings lie all over memory.
+ */
+function startsUpperAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
   if (c >= 65 && c <= 90) return true;
   if (c < 128) return false;
-  return t[0] !== t[0]!.toLowerCase();
+  return text[at] !== text[at]!.toLowerCase();
 }
 
 /** A name span; every span is made here or in the tagger with all fields, so that they share one shape. */
@@ -135,8 +143,7 @@ function settleTypes(
     const k = keys[i]!;
     let v = votes.get(k);
     if (!v) votes.set(k, (v = [0, 0, 0, 0]));
-    const w = voteOf(spans[i]!);
-    for (let c = 0; c < v.length; c++) v[c]! += w[c]!;
+    addVote(v, spans[i]!);
   }
   const major = new Map<string, number>();
   for (const [k, v] of votes) {
@@ -220,7 +227,7 @@ function addRepeats(doc: Doc, spans: NameSpan[], major: Map<string, number>, wri
   const added: NameSpan[] = [];
   for (const sent of doc.sentences) {
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
-      if (covered[i] || !startsUpper(toks[i]!.text) || !openers.has(toks[i]!.text)) continue;
+      if (covered[i] || !startsUpperAt(doc.text, toks[i]!.start) || !openers.has(toks[i]!.text)) continue;
       let k = '', found = -1, cls = 0;
       for (let j = i; j < sent.tokenEnd && j - i < MAX_KEY_TOKENS && !covered[j]; j++) {
         k = j === i ? toks[j]!.text : k + ' ' + toks[j]!.text;
@@ -248,22 +255,26 @@ function addRepeats(doc: Doc, spans: NameSpan[], major: Map<string, number>, wri
 const VOTE_TEMPERATURE = 16;
 
 /**
- * A name's vote for its string's type: the tagger's belief in each class, a softmax of its class scores, so a
- * name it hesitated over splits its vote and one it was sure of casts it whole: a lone unsure reading does not
- * turn a name read with confidence elsewhere. A name whose class a rule chose against the tagger (a team on a
- * results line, a country standing for its side) or that came from outside the tagger votes wholly for it.
+ * Adds a name's vote for its string's type to `v`: the tagger's belief in each class, a softmax of its class
+ * scores, so a name it hesitated over splits its vote and one it was sure of casts it whole: a lone unsure reading
+ * does not turn a name read with confidence elsewhere. A name whose class a rule chose against the tagger (a team
+ * on a results line, a country standing for its side) or that came from outside the tagger votes wholly for it.
+ * Written out for the four classes, into `v`: no array per name.
  */
-function voteOf(s: NameSpan): number[] {
-  const v = [0, 0, 0, 0];
+function addVote(v: number[], s: NameSpan): void {
   const sc = s.scores;
-  if (!sc || sc.some((x) => x > sc[s.cls]!)) {
-    v[s.cls] = 1;
-    return v;
+  const own = sc?.[s.cls];
+  if (!sc || own === undefined || sc[0]! > own || sc[1]! > own || sc[2]! > own || sc[3]! > own) {
+    v[s.cls]! += 1;
+    return;
   }
-  let z = 0;
-  for (let c = 0; c < v.length; c++) z += v[c] = Math.exp((sc[c]! - sc[s.cls]!) / VOTE_TEMPERATURE);
-  for (let c = 0; c < v.length; c++) v[c]! /= z;
-  return v;
+  const e0 = Math.exp((sc[0]! - own) / VOTE_TEMPERATURE), e1 = Math.exp((sc[1]! - own) / VOTE_TEMPERATURE);
+  const e2 = Math.exp((sc[2]! - own) / VOTE_TEMPERATURE), e3 = Math.exp((sc[3]! - own) / VOTE_TEMPERATURE);
+  const z = e0 + e1 + e2 + e3;
+  v[0]! += e0 / z;
+  v[1]! += e1 / z;
+  v[2]! += e2 / z;
+  v[3]! += e3 / z;
 }
 
 /** A sports page (results or standings tables, or sports reporting; see sportsLevel in tagger.ts). */
@@ -325,7 +336,7 @@ function datelineRegion(doc: Doc, index: number, place: number): number {
   const toks = doc.tokens;
   if (toks[place + 1]?.text !== ',') return -1;
   let i = place + 2;
-  while (i < doc.sentences[index]!.tokenEnd && startsUpper(toks[i]!.text)) i++;
+  while (i < doc.sentences[index]!.tokenEnd && startsUpperAt(doc.text, toks[i]!.start)) i++;
   return i > place + 2 ? i - 1 : -1;
 }
 
@@ -338,13 +349,13 @@ function datelinePlace(doc: Doc, index: number): number {
   const toks = doc.tokens;
   if (sent.tokenEnd - sent.tokenStart > 16) return -1;
   let j = sent.tokenStart;
-  while (j < sent.tokenEnd && startsUpper(toks[j]!.text)) j++;
+  while (j < sent.tokenEnd && startsUpperAt(doc.text, toks[j]!.start)) j++;
   const last = j - 1;
   if (last < sent.tokenStart || last - sent.tokenStart > 3) return -1;
   let i = j;
   if (i < sent.tokenEnd && toks[i]!.text === ',') {
     i++;
-    while (i < sent.tokenEnd && startsUpper(toks[i]!.text)) i++;
+    while (i < sent.tokenEnd && startsUpperAt(doc.text, toks[i]!.start)) i++;
   }
   if (i >= sent.tokenEnd) return -1;
   // DATE starts with a digit: most short sentences are ruled out before building the rest of the line.
@@ -362,11 +373,11 @@ function isHeadline(doc: Doc, index: number): boolean {
   const s = doc.sentences[index]!;
   let caps = 0, words = 0;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    const t = doc.tokens[i]!.text;
-    const c = t.charCodeAt(0);
+    const at = doc.tokens[i]!.start;
+    const c = doc.text.charCodeAt(at);
     if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 192)) continue;
     words++;
-    if (startsUpper(t)) caps++;
+    if (startsUpperAt(doc.text, at)) caps++;
   }
   return words >= 3 && caps >= words * 0.7;
 }
