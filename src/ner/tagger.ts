@@ -24,9 +24,8 @@ export interface NameSpan {
 }
 
 let state: { model: Model; fx: FeatureExtractor; docWords: DocWords; types: WordTypes; words: TokenWords } | undefined;
-// Room for a long article from the start: growing takes a branch the compiled code has not seen (see LINE in
-// features.ts).
-let tags = new Uint8Array(1 << 14);
+/** The tags of the sentence being tagged (reused: one sentence at a time). */
+let tags = new Uint8Array(SENTENCE_ROOM);
 let emission = new Float64Array(SENTENCE_ROOM * N_TAGS);
 
 function ready() {
@@ -41,7 +40,6 @@ export function tagSpans(doc: Doc): NameSpan[] {
   const { model, fx, docWords, types, words } = ready();
   const spans: NameSpan[] = [];
   const toks = doc.tokens;
-  if (toks.length > tags.length) tags = new Uint8Array(toks.length * 2);
   types.read(doc.text, toks, words);
   docWords.clear();
   for (const s of doc.sentences) docWords.add(words, s.tokenStart, s.tokenEnd);
@@ -54,7 +52,8 @@ export function tagSpans(doc: Doc): NameSpan[] {
     markNear(words.kase, s.tokenStart, n, near);
     fx.extractContext(words, s.tokenStart, s.tokenEnd, near);
     if (n * N_TAGS > emission.length) emission = new Float64Array(n * N_TAGS * 2);
-    const out = tags.subarray(s.tokenStart, s.tokenEnd);
+    if (n > tags.length) tags = new Uint8Array(n * 2);
+    const out = tags;
     // Decoded stretch by stretch: the tokens near capitalized words; the others are O.
     for (let a = 0; a < n; ) {
       if (!near[a]) {
