@@ -6,6 +6,7 @@ import type { EntityType, Extraction, LocalEntity, MergeRecord } from '../types.
 import { countryName } from './countries.js';
 import { isCity } from './gazetteers.js';
 import { acronymLetters, acronymsOf, expandAbbreviations, GENERIC_ORG_WORDS, nameWords, normName } from './names.js';
+import { findRoot } from './union-find.js';
 
 /** One entity of the whole corpus: becomes one graph node, keyed by `key` (stable: type and canonical name). */
 export interface GlobalEntity {
@@ -65,17 +66,7 @@ export function resolveAcross(extractions: Extraction[], known: GlobalEntity[] =
   });
 
   const parent = members.map((_, i) => i);
-  // A loop, not a recursion: a long chain of joins would otherwise be as deep a call stack (see Joins in corefer.ts).
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[i] !== root) {
-      const next = parent[i]!;
-      parent[i] = root;
-      i = next;
-    }
-    return root;
-  };
+  const find = (i: number): number => findRoot(parent, i);
   const why = new Map<number, string>();
   const join = (a: number, b: number, rule: string) => {
     const ra = find(a);

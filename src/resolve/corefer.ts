@@ -8,6 +8,7 @@ import { better, factsOf, type Item, majorityType, roleName, toItem, trimHeadlin
 import { endsWith, MINOR_WORDS, startsWith } from './org-forms.js';
 import { GIVEN_KNOWN, isGivenName } from './gazetteers.js';
 import { cleanName, expandAbbreviations, GENERIC_ORG_WORDS, isSpace, normName } from './names.js';
+import { findRoot } from './union-find.js';
 
 export { roleName };
 
@@ -64,21 +65,8 @@ class Joins {
     this.rule = items.map((it) => it.rule);
   }
 
-  /**
-   * The root of item i's group, every item on the way then pointing at it. A loop, not a recursion: V8 inlines a
-   * recursive `find` several levels deep into each of the many steps that call it, and compiles all those copies.
-   */
-  readonly find = (i: number): number => {
-    const parent = this.parent;
-    let root = i;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[i] !== root) {
-      const next = parent[i]!;
-      parent[i] = root;
-      i = next;
-    }
-    return root;
-  };
+  /** The root of item i's group. */
+  readonly find = (i: number): number => findRoot(this.parent, i);
 
   readonly join = (child: number, target: number, why: string): void => {
     const a = this.find(child);
