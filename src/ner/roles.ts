@@ -3,7 +3,7 @@
 // after "is/was", or "X, who heads Y"); `of` names the country or organization the role belongs to.
 import { countryName, countryOfModifier, isDemonym } from '../resolve/countries.js';
 import { isGivenName } from '../resolve/gazetteers.js';
-import { cleanName, GENERIC_ORG_WORDS, readLexicon } from '../resolve/names.js';
+import { cleanName, GENERIC_ORG_WORDS, isSpace, readLexicon } from '../resolve/names.js';
 import { memoize } from '../memo.js';
 import type { Doc, Mention, Token } from '../types.js';
 
@@ -141,14 +141,9 @@ function lowerAsciiLetter(c: number): number {
 function hasHyphenQuoteOrSpace(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 45 || c === 0x2019 || c === 32 || (c >= 9 && c <= 13)) return true;
-    if (c >= 0xa0 && isUnicodeSpace(c)) return true;
+    if (c === 45 || c === 0x2019 || isSpace(c)) return true;
   }
   return false;
-}
-/** The characters beyond ASCII that \s matches: no-break space, the Zs spaces, line and paragraph separators, BOM. */
-function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The token index past the longest lexicon title starting at token i (i when none), growing the key word by word. */
