@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KgError } from '../src/errors.js';
 import { recognize } from '../src/ner/index.js';
 import { DEFAULT_MODEL_PATH, readModel, setModelPath } from '../src/ner/load.js';
+import { HashSet } from '../src/ner/hash.js';
 import { decodeModel, encodeModel } from '../src/ner/model.js';
 import { emptyLexicon } from '../src/ner/lexicon.js';
 import { CASE } from '../src/ner/shape.js';
@@ -139,6 +140,18 @@ describe('decoding stretch by stretch', () => {
   it('decodes a sentence without a capitalized word whole', () => {
     // A results page with a lower-case line: the line is a sentence of its own, far from any capital.
     expect(names('The talks resumed.\npakistan\nTariq Mehboob 41')).toContain('place:pakistan');
+  });
+});
+
+describe('HashSet', () => {
+  it('holds exactly the hashes it was made from, 0 and those above 2^31 included', () => {
+    const hashes = [0, 1, 17, 4000000000, 0x80000000, 0xffffffff];
+    const set = new HashSet(hashes);
+    for (const h of hashes) expect(set.has(h)).toBe(true);
+    // Absent hashes, some landing in the same slots as present ones.
+    for (const h of [2, 16, 33, 4000000001, 0x7fffffff, 0xfffffffe, 17 + 256]) expect(set.has(h)).toBe(false);
+    expect(new HashSet([]).has(0)).toBe(false);
+    expect(new HashSet([5]).has(0)).toBe(false);
   });
 });
 

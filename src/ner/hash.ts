@@ -22,3 +22,41 @@ export function mix(template: number, a: number, b: number): number {
   h = Math.imul(h, 0x85ebca6b);
   return (h ^ (h >>> 16)) >>> 0;
 }
+
+/**
+ * A fixed set of 32-bit hashes, for the short word lists the tagger asks about per token. Open addressing at most
+ * an eighth full, so that most absent words stop at an empty slot on the first probe; a Set of numbers would keep
+ * every hash above 2^30 as a heap number and hash it as a double on each look-up.
+ */
+export class HashSet {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** 0 marks an empty slot, so a hash of 0 is kept apart. */
+  private readonly zero: boolean;
+
+  constructor(hashes: Iterable<number>) {
+    const list = [...hashes].map((h) => h | 0);
+    let cap = 16;
+    while (cap < list.length * 8) cap <<= 1;
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.zero = list.includes(0);
+    for (const h of list) {
+      if (h === 0) continue;
+      let s = h & this.mask;
+      while (this.slots[s] !== 0 && this.slots[s] !== h) s = (s + 1) & this.mask;
+      this.slots[s] = h;
+    }
+  }
+
+  has(hash: number): boolean {
+    const h = hash | 0;
+    if (h === 0) return this.zero;
+    const { slots, mask } = this;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const v = slots[s]!;
+      if (v === h) return true;
+      if (v === 0) return false;
+    }
+  }
+}
