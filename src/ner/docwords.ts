@@ -14,7 +14,7 @@ const SPORT_WORDS = new HashSet(
     .map((w) => lowerHash(w, 0, w.length)),
 );
 
-export const DOC = { capMid: 1, lower: 2, afterHonorific: 4, afterGiven: 8, beforeOrgKey: 16 } as const;
+const DOC = { capMid: 1, lower: 2, afterHonorific: 4, afterGiven: 8, beforeOrgKey: 16 } as const;
 
 export class DocWords {
   /** The DOC bits of each word of the article, by lower-case hash. */

@@ -13,7 +13,7 @@ export function isCapitalized(kase: number): boolean {
  * Typographic quotes and dashes as their ASCII forms: news text is full of them, the training corpora mostly
  * are not, and “Anchorage” should look like "Anchorage".
  */
-export function plainCode(c: number): number {
+function plainCode(c: number): number {
   if (c < 0x2013) return c === 0xab || c === 0xbb ? 34 : c;
   if (c === 0x2018 || c === 0x2019 || c === 0x201b) return 39;
   if (c === 0x201c || c === 0x201d || c === 0x201e) return 34;
@@ -22,7 +22,7 @@ export function plainCode(c: number): number {
 }
 
 /** Lower-cases one UTF-16 code unit (ASCII fast path), typographic quotes and dashes made plain. */
-export function lowerCode(c: number): number {
+function lowerCode(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   const p = plainCode(c);
   return p < 128 ? p : String.fromCharCode(c).toLowerCase().charCodeAt(0);

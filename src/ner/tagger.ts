@@ -248,8 +248,8 @@ function placeFallback(fx: FeatureExtractor, wbits: Uint32Array, doc: Doc, base:
     if (wbits[base + i]! & (WORD.mostlyLower | WORD.mixedCase) || CALENDAR.has(t.text)) continue;
     // Not glued to other capitalized words the tagger chose to leave out.
     const prev = doc.tokens[base + i - 1]!, next = i + 1 < n ? doc.tokens[base + i + 1]! : null;
-    if (i > 1 && tags[i - 1] === O && startsUpperAt(doc.text, prev.start)) continue;
-    if (next && startsUpperAt(doc.text, next.start)) continue;
+    if (i > 1 && tags[i - 1] === O && startsAsciiUpperAt(doc.text, prev.start)) continue;
+    if (next && startsAsciiUpperAt(doc.text, next.start)) continue;
     if (fx.lineOf() !== 0) return;
     tags[i] = begin(LOC);
   }
@@ -260,7 +260,11 @@ const CALENDAR = new Set(
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
 );
 
-function startsUpperAt(text: string, at: number): boolean {
+/**
+ * Whether text[at] is A-Z. Only ASCII capitals, unlike consistency.ts's startsUpperAt: the fallback (which tests
+ * its own token the same way) looks for ordinary English capitals next to a place name.
+ */
+function startsAsciiUpperAt(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return c >= 65 && c <= 90;
 }

@@ -7,7 +7,7 @@ import { isSpace } from './names.js';
 const MAX_HEADING_WORDS = 14;
 
 /** Sentence indices that are heading lines: a whole line of a few words with no closing punctuation. */
-export function headingSentences(doc: Doc): Set<number> {
+function headingSentences(doc: Doc): Set<number> {
   const out = new Set<number>();
   for (let nS = 0; nS < doc.sentences.length; nS++) {
     const s = doc.sentences[nS]!;
