@@ -88,9 +88,9 @@ export function emptyLexicon(): LexiconBuilder {
   return { words: new Map(), phrases: new Map(), maxPhrase: 1 };
 }
 
-/** Chains a phrase hash with the next token's lower-case hash. */
+/** Chains a phrase hash with the next token's lower-case hash (unsigned, like every lexicon key). */
 export function phraseStep(h: number, tokenHash: number): number {
-  return mix(PHRASE_SEED, h, tokenHash);
+  return mix(PHRASE_SEED, h, tokenHash) >>> 0;
 }
 
 export function addWord(lex: LexiconBuilder, word: string, bits: number): void {
