@@ -2,13 +2,12 @@
 // whether the word is also written capitalized inside running text, or in lower case, right after an honorific
 // ("Mr. Pirelli"), right after a given name, or before an organization keyword ("Magna International"). A word
 // at the start of a sentence or in a headline is then read with that knowledge.
-import { HashSet } from './hash.js';
-import { WORD } from './lexicon.js';
+import { IntTable, WORD } from './lexicon.js';
 import { CASE, lowerHash } from './shape.js';
 import type { TokenWords } from './words.js';
 
 /** Words that rarely appear outside sports reporting (general vocabulary, written for this project). */
-const SPORT_WORDS = new HashSet(
+const SPORT_WORDS = IntTable.of(
   'innings wickets wicket goals scored striker midfielder goalkeeper defender halftime half-time penalty fixture fixtures squad semifinal semi-final quarterfinal quarter-final batting bowling bowled touchdown pitcher playoff playoffs stadium scorers seeded championship league match coach tournament cup'
     .split(' ')
     .map((w) => lowerHash(w, 0, w.length)),

@@ -1,7 +1,7 @@
 // Feature extraction for one sentence: every feature is a 32-bit hash of a template id and hashed pieces
 // (word, shape, affix, gazetteer class), written into a reusable buffer. Shared by training and tagging.
-import { HashSet, mix } from './hash.js';
-import { type Lexicon, PHRASE, PREFIX, WORD, phraseStep } from './lexicon.js';
+import { mix } from './hash.js';
+import { IntTable, type Lexicon, PHRASE, PREFIX, WORD, phraseStep } from './lexicon.js';
 import { CASE, affixHash, isCapitalized, lowerHash } from './shape.js';
 import { WordBits } from './docwords.js';
 import type { TokenWords } from './words.js';
@@ -22,7 +22,7 @@ const T = Object.fromEntries(Object.entries(TEMPLATE_IDS).map(([k, v]) => [k, Ma
 
 export const BOS = 0x5eed0001;
 /** Lower-case words that join the capitalized parts of one long name. */
-const CONNECTORS = new HashSet(['of', 'for', 'and', 'in', 'on', 'de', 'the', '&'].map((w) => lowerHash(w, 0, w.length)));
+const CONNECTORS = IntTable.of(['of', 'for', 'and', 'in', 'on', 'de', 'the', '&'].map((w) => lowerHash(w, 0, w.length)));
 const DOT = lowerHash('.', 0, 1);
 const PLACE_BITS = PHRASE.country | PHRASE.city | PHRASE.region | PHRASE.demonym;
 export const EOS = 0x5eed0002;

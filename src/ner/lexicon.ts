@@ -50,7 +50,11 @@ export interface LexiconBuilder extends Lexicon {
   phrases: Map<number, number>;
 }
 
-/** Open-addressing hash of uint32 keys to uint32 values, built from sorted arrays in one pass (key 0 = empty). */
+/**
+ * Open-addressing hash of uint32 keys to uint32 values, built in one pass from arrays of both (key 0 = empty, so a
+ * key of 0 is never held). Also the tagger's sets of word hashes (`IntTable.of`): a Set of numbers would box half of
+ * them (those above 2^31) as heap numbers and hash those as doubles on every look-up.
+ */
 export class IntTable implements Lookup {
   private readonly keys: Int32Array;
   private readonly vals: Uint32Array;
@@ -70,6 +74,15 @@ export class IntTable implements Lookup {
       this.keys[s] = k;
       this.vals[s] = vals[i]!;
     }
+  }
+
+  /** A set of hashes: each held with the value 1. */
+  static of(hashes: readonly number[]): IntTable {
+    return new IntTable(Uint32Array.from(hashes), new Uint32Array(hashes.length).fill(1));
+  }
+
+  has(key: number): boolean {
+    return (key | 0) !== 0 && this.get(key) !== undefined;
   }
 
   get(key: number): number | undefined {
