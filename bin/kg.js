@@ -17,8 +17,8 @@ if (availableParallelism() === 1 && !process.execArgv.includes('--single-threade
 }
 
 // A kg run is short next to V8's warm-up: on 5 MB of news, compiling the pipeline's functions (and recompiling
-// them after deoptimizations) was about a third of the instructions `kg extract` ran, and is still a sixth. A
-// smaller inlining budget makes those compiles much cheaper and the compiled code hardly slower; a larger
+// them after deoptimizations) was about a third of the instructions `kg extract` ran, and is still a fifth of its
+// time. A smaller inlining budget makes those compiles much cheaper and the compiled code hardly slower; a larger
 // interrupt budget (bytecode a function runs before V8 considers optimizing it; default 66 KB) leaves the many
 // lukewarm functions to the baseline compiler and optimizes only the hot ones; escape analysis costs more compile
 // time than the allocations it removes save in so short a run. Measured as instructions over the BBC set
