@@ -41,8 +41,8 @@ export class WordTypes {
   // each type's characters in one pool to confirm a match. In front of it, `byText` finds a type by its token
   // string: the tokenizer gives all tokens of a short word one string (see sharedText in text/tokenize.ts), whose
   // hash V8 works out once and keeps, so a word's later tokens cost one Map look-up instead of hashing and
-  // comparing their characters (1.2% fewer instructions over the BBC set). Only short strings are keys: the tokenizer's
-  // longer ones are slices, which would keep their whole article alive.
+  // comparing their characters (1.2% fewer instructions over the BBC set). Only short strings are keys: the
+  // tokenizer's longer ones are slices, which would keep their whole article alive.
   //
   // The tables start at the size a run over a few million tokens of news needs (tens of thousands of word types),
   // so that they seldom grow: replacing a table deoptimizes the compiled code that reads it. Pages never written
