@@ -1,20 +1,8 @@
 #!/usr/bin/env node
 // The `kg` command: a thin launcher for the compiled CLI in dist/ (built by `npm ci` through `prepare`).
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-
-// On one core, V8's helper threads (concurrent marking and sweeping, background compiles) only take turns with
-// the main thread; --single-threaded does that work inline, with less CPU in all. It cannot be switched on once
-// node runs, so the launcher runs node again with it (and passes on the exit status or signal).
-if (availableParallelism() === 1 && !process.execArgv.includes('--single-threaded')) {
-  const args = ['--single-threaded', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)];
-  const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exit(child.status ?? 1);
-}
 
 // A kg run is short next to V8's warm-up: on 5 MB of news, compiling the pipeline's functions (and recompiling
 // them after deoptimizations) was about a third of the instructions `kg extract` ran, and is still a fifth of its
