@@ -16,14 +16,18 @@ const TEMPLATE_IDS = {
   lexp1: 22, gz0: 23, gzm1: 24, gzp1: 25, lineSh0: 26, wm1sh0: 27, sh0wp1: 28, len: 29, lineW0: 30, pre2: 31, doc0: 33, docm1: 34,
   runR: 35, runRw: 36, runLw: 37, runPos: 38, runKey: 39, runRgz: 40, table: 41, tableR: 42,
 } as const;
-/** Template ids spread over 32 bits, so that a template xor a small value never equals another template. */
-const T = Object.fromEntries(Object.entries(TEMPLATE_IDS).map(([k, v]) => [k, Math.imul(v, 0x9e3779b1) >>> 0])) as Record<keyof typeof TEMPLATE_IDS, number>;
+/**
+ * Template ids spread over 32 bits, so that a template xor a small value never equals another template. Kept as
+ * int32 (mix reads the same bits either way): a property above 2^31 is a double, boxed anew each time it is passed
+ * to a call V8 did not inline.
+ */
+const T = Object.fromEntries(Object.entries(TEMPLATE_IDS).map(([k, v]) => [k, Math.imul(v, 0x9e3779b1)])) as Record<keyof typeof TEMPLATE_IDS, number>;
 
 
 export const BOS = 0x5eed0001;
 /** Lower-case words that join the capitalized parts of one long name. */
 const CONNECTORS = IntTable.of(['of', 'for', 'and', 'in', 'on', 'de', 'the', '&'].map((w) => lowerHash(w, 0, w.length)));
-const DOT = lowerHash('.', 0, 1);
+const DOT = lowerHash('.', 0, 1) | 0;
 const PLACE_BITS = PHRASE.country | PHRASE.city | PHRASE.region | PHRASE.demonym;
 export const EOS = 0x5eed0002;
 /** Position of a token in a phrase match: begin, inside, last, unit. */
@@ -42,8 +46,10 @@ export class FeatureExtractor {
   feats = new Uint32Array(SENTENCE_ROOM * 16);
   offs = new Int32Array(SENTENCE_ROOM + 1);
   // The last sentence's words, copied from the TokenWords given, token 0 being the sentence's first.
-  private lower = new Uint32Array(SENTENCE_ROOM);
-  private shape = new Uint32Array(SENTENCE_ROOM);
+  // The hashes as int32 (the same bits): read from a Uint32Array, a hash above 2^31 is a double, boxed as a heap
+  // number each time it is passed to a call V8 did not inline (mix, mostly).
+  private lower = new Int32Array(SENTENCE_ROOM);
+  private shape = new Int32Array(SENTENCE_ROOM);
   private kase = new Uint8Array(SENTENCE_ROOM);
   private wbits = new Uint32Array(SENTENCE_ROOM);
   /** The capitalized run each token lies in: [runFirst, runLast], -1 outside one. */
@@ -133,8 +139,8 @@ export class FeatureExtractor {
     const n = to - from;
     if (n > this.gzBits.length) {
       const cap = Math.max(n, this.gzBits.length * 2);
-      this.lower = new Uint32Array(cap);
-      this.shape = new Uint32Array(cap);
+      this.lower = new Int32Array(cap);
+      this.shape = new Int32Array(cap);
       this.kase = new Uint8Array(cap);
       this.wbits = new Uint32Array(cap);
       this.runFirst = new Int32Array(cap);
