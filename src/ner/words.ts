@@ -5,8 +5,9 @@ import type { Lexicon } from './lexicon.js';
 import { type TokenInfo, analyzeToken } from './shape.js';
 
 export class TokenWords {
-  lower = new Uint32Array(256);
-  shape = new Uint32Array(256);
+  /** The hashes as int32 (the same bits), which V8 never boxes: see FeatureExtractor's copies. */
+  lower = new Int32Array(256);
+  shape = new Int32Array(256);
   kase = new Uint8Array(256);
   wbits = new Uint32Array(256);
   private readonly info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
@@ -15,8 +16,8 @@ export class TokenWords {
   reserve(n: number): void {
     if (n <= this.lower.length) return;
     const cap = Math.max(n, this.lower.length * 2);
-    this.lower = new Uint32Array(cap);
-    this.shape = new Uint32Array(cap);
+    this.lower = new Int32Array(cap);
+    this.shape = new Int32Array(cap);
     this.kase = new Uint8Array(cap);
     this.wbits = new Uint32Array(cap);
   }
