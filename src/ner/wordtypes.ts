@@ -30,19 +30,14 @@ const PAIR_ROW = 2 + 2 * N_TAGS;
 /** A word type's facts: lower-case hash, shape hash, case class, lexicon bits, where its characters are in the pool. */
 const INFO = 6;
 const INFO_LOWER = 0, INFO_SHAPE = 1, INFO_KASE = 2, INFO_WBITS = 3, INFO_AT = 4, INFO_LEN = 5;
-/** The longest token string kept as a key of `byText`: the tokenizer makes longer ones slices of their article. */
-const MAX_KEY = 12;
 /** The sentence's edges as word types: ids 0 and 1. */
 const BOS_ID = 0, EOS_ID = 1;
 
 export class WordTypes {
   private readonly model: Model;
   // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id) pairs, and
-  // each type's characters in one pool to confirm a match. In front of it, `byText` finds a type by its token
-  // string: the tokenizer gives all tokens of a short word one string (see sharedText in text/tokenize.ts), whose
-  // hash V8 works out once and keeps, so a word's later tokens cost one Map look-up instead of hashing and
-  // comparing their characters (1.2% fewer instructions over the BBC set). Only short strings are keys: the
-  // tokenizer's longer ones are slices, which would keep their whole article alive.
+  // each type's characters in one pool to confirm a match. No token string is read or kept: a Map keyed by token
+  // strings would keep slices of whole articles alive, and hashes every fresh string through the runtime.
   //
   // The tables start at the size a run over a few million tokens of news needs (tens of thousands of word types),
   // so that they seldom grow: replacing a table deoptimizes the compiled code that reads it. Pages never written
@@ -74,8 +69,6 @@ export class WordTypes {
   private readonly info: TokenInfo = { lower: 0, shape: 0, kase: 0 };
 
   private readonly maxTypes: number;
-  /** Type ids by token string, for strings of up to MAX_KEY characters. */
-  private readonly byText = new Map<string, number>();
 
   /**
    * `maxTypes` bounds memory: the table starts over at an article that would take it past that many types.
@@ -101,16 +94,10 @@ export class WordTypes {
     this.text = text;
     this.tokens = tokens;
     words.reserve(n);
-    const { tokenIds, byText } = this;
+    const { tokenIds } = this;
     for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
-      const short = t.text.length <= MAX_KEY;
-      let id = short ? byText.get(t.text) : undefined;
-      if (id === undefined) {
-        id = this.find(text, t.start, t.end);
-        if (short) byText.set(t.text, id);
-      }
-      tokenIds[i] = id;
+      tokenIds[i] = this.find(text, t.start, t.end);
     }
     // Copied array to array: a hash passed to a function that V8 does not inline is boxed as a heap number.
     const { types } = this;
@@ -213,7 +200,6 @@ export class WordTypes {
 
   private reset(): void {
     this.slots.fill(0);
-    this.byText.clear();
     this.charsUsed = 0;
     this.count = 0;
     this.pairs.fill(0);
