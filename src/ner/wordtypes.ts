@@ -27,24 +27,25 @@ const MAX_TYPES = 1 << 17;
  */
 const PAIR_BITS = 11;
 const PAIR_ROW = 2 + 2 * N_TAGS;
-/** A word type's facts: lower-case hash, shape hash, case class, lexicon bits, where its characters are in the pool. */
+/** A word type's facts: lower-case hash, shape hash, case class, lexicon bits, second text hash, length. */
 const INFO = 6;
-const INFO_LOWER = 0, INFO_SHAPE = 1, INFO_KASE = 2, INFO_WBITS = 3, INFO_AT = 4, INFO_LEN = 5;
+const INFO_LOWER = 0, INFO_SHAPE = 1, INFO_KASE = 2, INFO_WBITS = 3, INFO_HASH2 = 4, INFO_LEN = 5;
 /** The sentence's edges as word types: ids 0 and 1. */
 const BOS_ID = 0, EOS_ID = 1;
 
 export class WordTypes {
   private readonly model: Model;
-  // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id) pairs, and
-  // each type's characters in one pool to confirm a match. No token string is read or kept: a Map keyed by token
+  // Word types by their exact text: an open-addressing table of (FNV hash of the characters, type id) pairs; a
+  // match is confirmed by a second, independent hash of the characters and their length, kept with the type's
+  // facts. Two texts of one length with both 32-bit hashes equal are a chance of about 2^-64 a comparison: in a
+  // million-token run, some 10^-13. (Keeping each type's characters to compare them instead took a third of the
+  // look-up's time, as a memory read far from the rest.) No token string is read or kept: a Map keyed by token
   // strings would keep slices of whole articles alive, and hashes every fresh string through the runtime.
   //
   // The tables start at the size a run over a few million tokens of news needs (tens of thousands of word types),
   // so that they seldom grow: replacing a table deoptimizes the compiled code that reads it. Pages never written
   // take no memory.
   private slots = new Int32Array(2 << 17);
-  private chars = new Uint16Array(1 << 19);
-  private charsUsed = 0;
   private count = 0;
   /** Per type, INFO int32s side by side (one cache line): see the INFO_* offsets. */
   private types = new Int32Array((1 << 16) * INFO);
@@ -155,32 +156,33 @@ export class WordTypes {
 
   /** The id of the word type of the token text[start, end), added when new. */
   private find(text: string, start: number, end: number): number {
-    // FNV-1a kept in int32 (no call, no unsigned result): a hash outside the small-integer range that crosses a
-    // call V8 did not inline is boxed as a heap number, once per character here.
-    let h = FNV_OFFSET | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    // FNV-1a, and a multiply-xorshift hash for the confirmation, both kept in int32 (no call, no unsigned result):
+    // a hash outside the small-integer range that crosses a call V8 did not inline is boxed as a heap number.
+    const len = end - start;
+    let h = FNV_OFFSET | 0, h2 = len;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
     h |= 1; // 0 marks an empty slot
     const { slots } = this;
     const mask = (slots.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const sh = slots[2 * s]!;
       if (sh === 0) {
-        const id = this.add(text, start, end);
+        const id = this.add(text, start, end, h2);
         slots[2 * s] = h;
         slots[2 * s + 1] = id;
         if (this.count * 4 > slots.length) this.rehash();
         return id;
       }
-      if (sh === h && this.spells(slots[2 * s + 1]!, text, start, end)) return slots[2 * s + 1]!;
+      if (sh === h) {
+        const id = slots[2 * s + 1]!;
+        if (this.types[id * INFO + INFO_HASH2] === h2 && this.types[id * INFO + INFO_LEN] === len) return id;
+      }
     }
-  }
-
-  /** Whether word type `id` is written text[start, end). */
-  private spells(id: number, text: string, start: number, end: number): boolean {
-    const at = this.types[id * INFO + INFO_AT]!, len = this.types[id * INFO + INFO_LEN]!;
-    if (len !== end - start) return false;
-    for (let k = 0; k < len; k++) if (this.chars[at + k] !== text.charCodeAt(start + k)) return false;
-    return true;
   }
 
   /** Doubles the intern table (at most half full, for short probes). */
@@ -200,7 +202,6 @@ export class WordTypes {
 
   private reset(): void {
     this.slots.fill(0);
-    this.charsUsed = 0;
     this.count = 0;
     this.pairs.fill(0);
     // The sentence's edges: no characters, no features of their own, only what they give their neighbours.
@@ -211,23 +212,15 @@ export class WordTypes {
     }
   }
 
-  /** A new word type for the token text[start, end), its sums left for `fill`. */
-  private add(text: string, start: number, end: number): number {
+  /** A new word type for the token text[start, end) (second hash `h2`), its sums left for `fill`. */
+  private add(text: string, start: number, end: number, h2: number): number {
     analyzeToken(text, start, end, this.info);
     const { lower, shape, kase } = this.info;
     const wbits = this.model.lexicon.words.get(lower) ?? 0;
     const id = this.define(lower, shape, kase, wbits);
     this.ready[id] = 0;
-    const len = end - start;
-    if (this.charsUsed + len > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsUsed + len));
-      chars.set(this.chars.subarray(0, this.charsUsed));
-      this.chars = chars;
-    }
-    for (let k = 0; k < len; k++) this.chars[this.charsUsed + k] = text.charCodeAt(start + k);
-    this.types[id * INFO + INFO_AT] = this.charsUsed;
-    this.types[id * INFO + INFO_LEN] = len;
-    this.charsUsed += len;
+    this.types[id * INFO + INFO_HASH2] = h2;
+    this.types[id * INFO + INFO_LEN] = end - start;
     return id;
   }
 
@@ -240,7 +233,7 @@ export class WordTypes {
     this.types[t + INFO_SHAPE] = shape;
     this.types[t + INFO_KASE] = kase;
     this.types[t + INFO_WBITS] = wbits;
-    this.types[t + INFO_AT] = 0;
+    this.types[t + INFO_HASH2] = 0;
     this.types[t + INFO_LEN] = 0;
     return id;
   }
