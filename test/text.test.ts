@@ -41,6 +41,12 @@ describe('tokenize', () => {
     const expected = [...text.matchAll(TOKEN_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
     expect(tokenize(text)).toEqual(expected);
   });
+
+  it('never mixes up two recurring words whose first hash is the same', () => {
+    // "Aa" and "BB" (and "AaAa", "BBBB") have one 31-multiplier hash, so they take one slot of the shared texts.
+    const text = 'Aa BB Aa BB AaAa BBBB AaBB BBAa AaAa';
+    expect(tokenize(text).map((t) => t.text)).toEqual(text.split(' '));
+  });
 });
 
 describe('asciiWordPattern', () => {

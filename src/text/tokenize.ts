@@ -73,23 +73,30 @@ function makeTokens(text: string, bounds: Int32Array, count: number): Token[] {
  */
 const shared: string[] = new Array<string>(1 << 16).fill('');
 /**
+ * Per slot, two 32-bit hashes of its text's characters (the slot's own and a second, independent one): equal
+ * hashes confirm a match without reading the string, a read far from the rest. A false match needs both to agree
+ * for two different texts (or for a text and an empty slot, whose hashes are 0): about 2^-64 a look-up.
+ */
+const sharedHashes = new Int32Array(2 << 16);
+/**
  * Longer slices are views into the article text rather than copies (V8 makes a string of 13 or more characters a
  * slice), which cost little, and keeping one here would keep its whole article alive.
  */
 const MAX_SHARED = 12;
 
 function sharedText(text: string, start: number, end: number): string {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  let h = 0, h2 = end - start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = (Math.imul(h, 31) + c) | 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
   const slot = (h ^ (h >>> 16)) & (shared.length - 1);
-  const seen = shared[slot]!;
-  if (seen.length === end - start && sameChars(text, start, seen)) return seen;
+  if (sharedHashes[2 * slot] === h && sharedHashes[2 * slot + 1] === h2) return shared[slot]!;
+  sharedHashes[2 * slot] = h;
+  sharedHashes[2 * slot + 1] = h2;
   return (shared[slot] = text.slice(start, end));
-}
-
-function sameChars(text: string, start: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
-  return true;
 }
 
 /** Writes the start and end offsets of the tokens of `text` into `out`; returns how many numbers it wrote. */
