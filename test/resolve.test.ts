@@ -364,13 +364,13 @@ describe('country forms', () => {
 // The lists resolution reads at run time are derived by `npm run train:ner`; these fail when the code that
 // derives them changed and the lists were not derived again.
 describe('derived gazetteers', () => {
+  const forms = countryForms(createRequire(import.meta.url)('world-countries') as CountryRecord[]);
+
   it('has the country forms that world-countries gives today', () => {
-    const records = createRequire(import.meta.url)('world-countries') as CountryRecord[];
-    expect(readLexicon('ner/model/gazetteers/country-forms.txt')).toEqual(formatCountryForms(countryForms(records)));
+    expect(readLexicon('ner/model/gazetteers/country-forms.txt')).toEqual(formatCountryForms(forms));
   });
 
   it('reads the forms back as they were written', () => {
-    const forms = countryForms(createRequire(import.meta.url)('world-countries') as CountryRecord[]);
     expect(parseCountryForms(formatCountryForms(forms))).toEqual(forms);
     expect(forms.codes.get('US')).toBe('United States');
     expect(forms.demonyms.get('french')).toBe('France');

@@ -48,12 +48,17 @@ export function countryForms(records: readonly CountryRecord[]): CountryForms {
       // a tagged name written in capitals, through `codes`.
       if (/^[A-Z]{2,3}$/.test(f)) {
         if (!codes.has(f)) codes.set(f, common);
-      } else if (/^[\p{Script=Latin}\s.,'’()-]+$/u.test(f) && !forms.has(normalizeName(f))) forms.set(normalizeName(f), common);
+      } else if (/^[\p{Script=Latin}\s.,'’()-]+$/u.test(f)) {
+        const key = normalizeName(f);
+        if (!forms.has(key)) forms.set(key, common);
+      }
     }
     if (!codes.has(c.cca2)) codes.set(c.cca2, common);
     if (!codes.has(c.cca3)) codes.set(c.cca3, common);
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(EXTRA_DEMONYMS[common] ?? [])]) {
-      if (d && !demonyms.has(normalizeName(d))) demonyms.set(normalizeName(d), common);
+      if (!d) continue;
+      const key = normalizeName(d);
+      if (!demonyms.has(key)) demonyms.set(key, common);
     }
   }
   for (const [common, extra] of Object.entries(EXTRA_FORMS)) for (const f of extra) forms.set(normalizeName(f), common);
